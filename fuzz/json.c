@@ -12,8 +12,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct tplx_json_doc *doc = NULL;
 	struct tplc_error err;
 
-	if (tplx_json_parse(&doc, (const char *)data, size, "fuzz", &err) ==
-	    0)
+	if (tplx_json_parse(&doc, (const char *)data, size, "fuzz", &err) == 0)
 		tplx_json_doc_free(doc);
 	return 0;
 }

@@ -49,8 +49,8 @@ struct tplc_component {
 	struct tplc_hash *hashes;
 	size_t hash_count;
 	enum tplc_support_level support;
-	const char *support_text;   /* the source's words for the level */
-	const char *end_of_support; /* YYYY-MM-DD, or NULL */
+	const char *support_text;        /* the source's words for the level */
+	const char *end_of_support;      /* YYYY-MM-DD, or NULL */
 	const char *end_of_support_text; /* when not a date ("Until ...") */
 };
 

@@ -1,0 +1,105 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Parse throughput of tplc's document parsers, for `make bench`.
+ *
+ *   bench-parse KIND FILE...      KIND: json cyclonedx sbom kev csaf osv
+ *
+ * Loads the files into memory, then parses all of them again and again
+ * for at least one second, and prints "KIND BYTES SECONDS MB/s".  Reading
+ * from disk is left out on purpose: it is the parser that is measured.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "tplc/advisory.h"
+#include "tplc/sbom.h"
+#include "util/alloc.h"
+#include "util/file.h"
+#include "util/json.h"
+
+#define BENCH_MIN_SECONDS 1.0
+
+struct input {
+	char *data;
+	size_t len;
+	const char *path;
+};
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int parse_one(const char *kind, const struct input *in,
+                     struct tplc_error *err)
+{
+	struct tplx_json_doc *doc = NULL;
+	struct tplc_sbom *sbom = NULL;
+	struct tplc_advisory *adv = NULL;
+	int error;
+
+	if (strcmp(kind, "json") == 0) {
+		error = tplx_json_parse(&doc, in->data, in->len, in->path, err);
+		tplx_json_doc_free(doc);
+	} else if (strcmp(kind, "sbom") == 0) {
+		error = tplc_sbom_parse(&sbom, in->data, in->len, in->path,
+		                        err);
+		tplc_sbom_free(sbom);
+	} else {
+		error = tplc_advisory_parse(&adv, kind, in->data, in->len,
+		                            in->path, err);
+		tplc_advisory_free(adv);
+	}
+	return error;
+}
+
+int main(int argc, char **argv)
+{
+	struct input *inputs;
+	struct tplc_error err;
+	size_t total = 0, rounds = 0;
+	double start, elapsed;
+	int i, n;
+
+	if (argc < 3) {
+		fprintf(stderr, "usage: bench-parse KIND FILE...\n");
+		return 64;
+	}
+	n = argc - 2;
+	inputs = calloc((size_t)n, sizeof(*inputs));
+	if (inputs == NULL)
+		return 70;
+	for (i = 0; i < n; i++) {
+		inputs[i].path = argv[i + 2];
+		if (tplx_file_read(&inputs[i].data, &inputs[i].len,
+		                   inputs[i].path, TPLX_FILE_MAX, &err) < 0) {
+			fprintf(stderr, "bench-parse: %s: %s\n", inputs[i].path,
+			        err.message);
+			return 66;
+		}
+		total += inputs[i].len;
+	}
+	start = now();
+	do {
+		for (i = 0; i < n; i++) {
+			if (parse_one(argv[1], &inputs[i], &err) < 0) {
+				fprintf(stderr, "bench-parse: %s: %s\n",
+				        inputs[i].path, err.message);
+				return 65;
+			}
+		}
+		rounds++;
+		elapsed = now() - start;
+	} while (elapsed < BENCH_MIN_SECONDS);
+	printf("%s %zu %.6f %.1f\n", argv[1], total, elapsed / (double)rounds,
+	       (double)total * (double)rounds / elapsed / 1e6);
+	for (i = 0; i < n; i++)
+		tplx_free(inputs[i].data);
+	free(inputs);
+	return 0;
+}

@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+#ifndef TPLC_CLI_H
+#define TPLC_CLI_H
+
+/*
+ * The tplc command-line tool: a command table (tplc.c), one file per
+ * command (cmd-<name>.c), and the helpers they share (cli.c).  Commands
+ * parse arguments, call libtplc and print; they hold no logic of their
+ * own.
+ */
+
+#include <stdbool.h>
+
+#include "tplc/ctx.h"
+#include "tplc/error.h"
+#include "tplc/store.h"
+
+/* sysexits(3) */
+enum cli_exit {
+	EXIT_OK = 0,
+	EXIT_USAGE = 64,
+	EXIT_DATAERR = 65,
+	EXIT_NOINPUT = 66,
+	EXIT_SOFTWARE = 70,
+	EXIT_IOERR = 74,
+};
+
+struct cli {
+	const char *db_path;
+	bool json;  /* machine output */
+	bool quiet; /* no progress or notes on stderr */
+	struct tplc_ctx *ctx;
+	struct tplc_store *store; /* opened on first use */
+	struct tplc_error err;
+};
+
+struct cli_cmd {
+	const char *name;
+	int (*run)(struct cli *cli, int argc, char **argv);
+	const char *summary;
+};
+
+/* Options of one command; the same table drives parsing and --help. */
+struct cli_option {
+	const char *name; /* long name without "--" */
+	const char *arg;  /* argument name, NULL for a flag */
+	const char *help;
+};
+
+#define CLI_OPTIONS_MAX 16
+
+struct cli_args {
+	int count;                          /* positional arguments */
+	char **items;                       /* borrowed from argv */
+	const char *value[CLI_OPTIONS_MAX]; /* by index in the option table */
+	bool set[CLI_OPTIONS_MAX];
+};
+
+/* Returned by cli_parse when it printed help: the command exits 0. */
+#define CLI_HELP_SHOWN (-1000)
+
+/*
+ * Parse argv (argv[0] is the command's name) against opts, a table ended
+ * by a zero entry.  --json, --quiet and --help are understood by every
+ * command.  min/max bound the positional arguments (max < 0: any).
+ * Returns 0, CLI_HELP_SHOWN, or EXIT_USAGE after printing why.
+ */
+int cli_parse(struct cli *cli, const char *usage, const char *about,
+              const struct cli_option *opts, int min, int max, int argc,
+              char **argv, struct cli_args *out);
+/* The value of option name, or NULL. */
+const char *cli_opt(const struct cli_args *args, const struct cli_option *opts,
+                    const char *name);
+bool cli_flag(const struct cli_args *args, const struct cli_option *opts,
+              const char *name);
+/* A non-negative count option ("--limit 10"); EXIT_USAGE when bad. */
+int cli_opt_count(const struct cli_args *args, const struct cli_option *opts,
+                  const char *name, size_t *out);
+
+/* Run the subcommand argv[1] of a command group ("device import"). */
+int cli_dispatch(struct cli *cli, const char *group, const struct cli_cmd *cmds,
+                 int argc, char **argv);
+
+/* Open the store (creating it) once; prints the error on failure. */
+int cli_store(struct cli *cli, struct tplc_store **out);
+
+/* Print the library error GNU style and return its exit code. */
+int cli_fail(struct cli *cli, int code);
+/* Print "tplc: <message>" and return code. */
+int cli_die(int code, const char *fmt, ...)
+        __attribute__((format(printf, 2, 3)));
+/* A note on stderr unless --quiet. */
+void cli_note(struct cli *cli, const char *fmt, ...)
+        __attribute__((format(printf, 2, 3)));
+int cli_exit_code(int tplc_code);
+
+/* The commands (cmd-*.c). */
+int cmd_init(struct cli *cli, int argc, char **argv);
+int cmd_device(struct cli *cli, int argc, char **argv);
+int cmd_sbom(struct cli *cli, int argc, char **argv);
+int cmd_feed(struct cli *cli, int argc, char **argv);
+int cmd_scan(struct cli *cli, int argc, char **argv);
+int cmd_findings(struct cli *cli, int argc, char **argv);
+int cmd_summary(struct cli *cli, int argc, char **argv);
+
+#endif

@@ -1,0 +1,166 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* tplc feed import KIND PATH...: advisories from files or folders. */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "tplc/advisory.h"
+#include "util/alloc.h"
+#include "util/file.h"
+#include "util/jsonw.h"
+#include "util/str.h"
+
+struct feed_kind {
+	const char *name;
+	const char *suffix; /* files taken from a folder */
+	const char *about;
+};
+
+static const struct feed_kind kinds[] = {
+	{ "kev", NULL, "CISA Known Exploited Vulnerabilities (JSON or CSV)" },
+	{ "csaf", ".json", "CSAF 2.0 advisories (CISA ICSMA, vendor PSIRTs)" },
+	{ "osv", ".json", "OSV records (GHSA, PyPI, npm, ...)" },
+};
+
+struct feed_totals {
+	size_t files, advisories, vulns, affected, not_understood;
+};
+
+static const struct feed_kind *find_kind(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (strcmp(kinds[i].name, name) == 0)
+			return &kinds[i];
+	return NULL;
+}
+
+static int import_one(struct cli *cli, struct tplc_store *store,
+                      const struct feed_kind *kind, const char *path,
+                      struct feed_totals *totals)
+{
+	struct tplc_advisory *adv = NULL;
+	struct tplc_import_stats stats;
+	char *data = NULL;
+	size_t len, i;
+	int error;
+
+	error = tplx_file_read(&data, &len, path, TPLX_FILE_MAX, &cli->err);
+	if (error == 0)
+		error = tplc_advisory_parse(&adv, kind->name, data, len, path,
+		                            &cli->err);
+	if (error == 0)
+		error = tplc_store_import_advisory(store, adv, path, &stats,
+		                                   &cli->err);
+	if (error == 0) {
+		totals->files++;
+		totals->advisories++;
+		totals->vulns += stats.vulns;
+		totals->affected += stats.affected;
+		for (i = 0; i < adv->affected_count; i++)
+			if (adv->affected[i].range == NULL &&
+			    adv->affected[i].range_text != NULL)
+				totals->not_understood++;
+	}
+	tplc_advisory_free(adv);
+	tplx_free(data);
+	return error;
+}
+
+static int import_path(struct cli *cli, struct tplc_store *store,
+                       const struct feed_kind *kind, const char *path,
+                       struct feed_totals *totals)
+{
+	char **files = NULL;
+	size_t count = 0, i;
+	int progress = !cli->quiet && isatty(STDERR_FILENO);
+	int error;
+
+	if (!tplx_file_is_dir(path))
+		return import_one(cli, store, kind, path, totals);
+	error = tplx_file_list(&files, &count, path, kind->suffix, &cli->err);
+	for (i = 0; error == 0 && i < count; i++) {
+		if (kind->suffix == NULL &&
+		    !tplx_ends_with(files[i], ".json") &&
+		    !tplx_ends_with(files[i], ".csv"))
+			continue;
+		error = import_one(cli, store, kind, files[i], totals);
+		if (progress && (i % 50 == 0 || i + 1 == count))
+			fprintf(stderr, "\r%s: %zu/%zu files", path, i + 1,
+			        count);
+	}
+	if (progress && count > 0)
+		fputc('\n', stderr);
+	tplx_file_list_free(files, count);
+	return error;
+}
+
+static int feed_import(struct cli *cli, int argc, char **argv)
+{
+	static const struct cli_option opts[] = { { NULL, NULL, NULL } };
+	const struct feed_kind *kind;
+	struct feed_totals totals;
+	struct tplc_store *store;
+	struct cli_args args;
+	struct tplx_jsonw w;
+	int status, error, i;
+
+	status = cli_parse(cli, "feed import kev|csaf|osv PATH...",
+	                   "Import advisories from files or folders (read "
+	                   "recursively).\nkev: CISA KEV JSON or CSV; csaf: "
+	                   "CSAF 2.0 JSON; osv: OSV JSON.\nEverything named "
+	                   "is one transaction: any error imports nothing.",
+	                   opts, 2, -1, argc, argv, &args);
+	if (status != 0)
+		return status == CLI_HELP_SHOWN ? EXIT_OK : status;
+	kind = find_kind(args.items[0]);
+	if (kind == NULL)
+		return cli_die(EXIT_USAGE,
+		               "unknown feed '%s': kev, csaf or osv",
+		               args.items[0]);
+	status = cli_store(cli, &store);
+	if (status != 0)
+		return status;
+	memset(&totals, 0, sizeof(totals));
+	error = tplc_store_begin(store, &cli->err);
+	for (i = 1; error == 0 && i < args.count; i++)
+		error = import_path(cli, store, kind, args.items[i], &totals);
+	if (error == 0)
+		error = tplc_store_commit(store, &cli->err);
+	if (error < 0) {
+		tplc_store_rollback(store);
+		return cli_fail(cli, error);
+	}
+	if (cli->json) {
+		tplx_jsonw_init(&w, stdout, false);
+		tplx_jsonw_object_begin(&w);
+		tplx_jsonw_kstring(&w, "feed", kind->name);
+		tplx_jsonw_kint(&w, "files", (long long)totals.files);
+		tplx_jsonw_kint(&w, "vulnerabilities", (long long)totals.vulns);
+		tplx_jsonw_kint(&w, "affected", (long long)totals.affected);
+		tplx_jsonw_kint(&w, "ranges_not_understood",
+		                (long long)totals.not_understood);
+		tplx_jsonw_object_end(&w);
+	} else {
+		printf("%s: %zu files, %zu vulnerabilities, %zu affected "
+		       "product statements\n",
+		       kind->name, totals.files, totals.vulns, totals.affected);
+		if (totals.not_understood > 0)
+			printf("%s: %zu version ranges kept as text, not "
+			       "understood: review them by hand\n",
+			       kind->name, totals.not_understood);
+	}
+	return EXIT_OK;
+}
+
+int cmd_feed(struct cli *cli, int argc, char **argv)
+{
+	static const struct cli_cmd cmds[] = {
+		{ "import", feed_import, "import kev, csaf or osv files" },
+		{ NULL, NULL, NULL },
+	};
+
+	return cli_dispatch(cli, "feed", cmds, argc, argv);
+}

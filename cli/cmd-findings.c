@@ -1,0 +1,125 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* tplc findings list: what is vulnerable, known exploited first. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "render.h"
+#include "table.h"
+
+static const struct cli_option list_opts[] = {
+	{ "device", "ASSET-TAG", "findings of one device" },
+	{ "product", "TEXT", "products whose name contains TEXT" },
+	{ "vuln", "ID", "one vulnerability (CVE-..., GHSA-...)" },
+	{ "kev", NULL, "only known exploited vulnerabilities (CISA KEV)" },
+	{ "by-device", NULL, "one row per device, not per product version" },
+	{ "limit", "N", "at most N rows" },
+	{ NULL, NULL, NULL },
+};
+
+struct findings_out {
+	struct cli *cli;
+	struct tplx_jsonw w;
+	struct table t;
+	int by_device;
+};
+
+static int finding_row(const struct tplc_finding_row *f, void *data)
+{
+	struct findings_out *out = data;
+	char id[24], score[16], product[256], where[32], source[128];
+
+	if (out->cli->json) {
+		render_finding_json(&out->w, f);
+		return 0;
+	}
+	snprintf(id, sizeof(id), "%lld", f->id);
+	snprintf(product, sizeof(product), "%s %s %s", f->manufacturer,
+	         f->model, f->version ? f->version : "");
+	if (out->by_device)
+		snprintf(where, sizeof(where), "%s", f->asset_tag);
+	else
+		snprintf(where, sizeof(where), "%lld", f->devices);
+	snprintf(source, sizeof(source), "%s %s", f->advisory_source,
+	         f->advisory_id);
+	{
+		const char *cells[] = {
+			id,
+			f->kev ? "KEV" : "",
+			render_score(f->cvss_score, score, sizeof(score)),
+			f->vuln_id,
+			product,
+			f->component ? f->component : "(product)",
+			where,
+			source,
+		};
+		table_row(&out->t, cells);
+	}
+	return 0;
+}
+
+static int findings_list(struct cli *cli, int argc, char **argv)
+{
+	static const char *const header[] = {
+		"ID",      "KEV", "CVSS",    "VULNERABILITY",
+		"PRODUCT", "VIA", "DEVICES", "SOURCE",
+	};
+	static const char *const header_by_device[] = {
+		"ID",      "KEV", "CVSS",      "VULNERABILITY",
+		"PRODUCT", "VIA", "ASSET TAG", "SOURCE",
+	};
+	struct tplc_finding_filter f;
+	struct findings_out out;
+	struct tplc_store *store;
+	struct cli_args args;
+	int status, error;
+
+	status = cli_parse(cli, "findings list [options]",
+	                   "List findings: known exploited (CISA KEV) first, "
+	                   "then by the CVSS base\nscore the advisory gives. "
+	                   "One row per product version and vulnerability\n"
+	                   "and source, with the number of devices running "
+	                   "it; --by-device or\n--device for one row per "
+	                   "device.",
+	                   list_opts, 0, 0, argc, argv, &args);
+	if (status != 0)
+		return status == CLI_HELP_SHOWN ? EXIT_OK : status;
+	memset(&f, 0, sizeof(f));
+	f.asset_tag = cli_opt(&args, list_opts, "device");
+	f.product = cli_opt(&args, list_opts, "product");
+	f.vuln_id = cli_opt(&args, list_opts, "vuln");
+	f.kev_only = cli_flag(&args, list_opts, "kev");
+	f.by_device =
+	        cli_flag(&args, list_opts, "by-device") || f.asset_tag != NULL;
+	if (cli_opt_count(&args, list_opts, "limit", &f.limit) != 0)
+		return EXIT_USAGE;
+	status = cli_store(cli, &store);
+	if (status != 0)
+		return status;
+	memset(&out, 0, sizeof(out));
+	out.cli = cli;
+	out.by_device = f.by_device;
+	tplx_jsonw_init(&out.w, stdout, false);
+	table_init(&out.t, 8, f.by_device ? header_by_device : header);
+	table_limit(&out.t, 4, 40);
+	table_limit(&out.t, 5, 32);
+	if (cli->json)
+		tplx_jsonw_array_begin(&out.w);
+	error = tplc_store_findings(store, &f, finding_row, &out, &cli->err);
+	if (cli->json)
+		tplx_jsonw_array_end(&out.w);
+	else if (error == 0)
+		table_print(&out.t, stdout);
+	table_release(&out.t);
+	return error < 0 ? cli_fail(cli, error) : EXIT_OK;
+}
+
+int cmd_findings(struct cli *cli, int argc, char **argv)
+{
+	static const struct cli_cmd cmds[] = {
+		{ "list", findings_list, "list findings, KEV first" },
+		{ NULL, NULL, NULL },
+	};
+
+	return cli_dispatch(cli, "findings", cmds, argc, argv);
+}

@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* tplc scan: match the whole fleet, record findings. */
+#include <stdio.h>
+
+#include "cli.h"
+#include "tplc/match.h"
+#include "util/jsonw.h"
+
+int cmd_scan(struct cli *cli, int argc, char **argv)
+{
+	static const struct cli_option opts[] = { { NULL, NULL, NULL } };
+	struct tplc_scan_stats stats;
+	struct tplc_store *store;
+	struct cli_args args;
+	struct tplx_jsonw w;
+	int status, error;
+
+	status = cli_parse(cli, "scan",
+	                   "Match every product version and SBOM component "
+	                   "against every advisory\nand record the findings. "
+	                   "Running it again changes nothing unless the\n"
+	                   "data did.",
+	                   opts, 0, 0, argc, argv, &args);
+	if (status != 0)
+		return status == CLI_HELP_SHOWN ? EXIT_OK : status;
+	status = cli_store(cli, &store);
+	if (status != 0)
+		return status;
+	error = tplc_scan(store, &stats, &cli->err);
+	if (error < 0)
+		return cli_fail(cli, error);
+	if (cli->json) {
+		tplx_jsonw_init(&w, stdout, false);
+		tplx_jsonw_object_begin(&w);
+		tplx_jsonw_kint(&w, "product_versions",
+		                (long long)stats.product_versions);
+		tplx_jsonw_kint(&w, "components", (long long)stats.components);
+		tplx_jsonw_kint(&w, "statements", (long long)stats.statements);
+		tplx_jsonw_kint(&w, "findings", (long long)stats.findings);
+		tplx_jsonw_kint(&w, "added", (long long)stats.added);
+		tplx_jsonw_kint(&w, "removed", (long long)stats.removed);
+		tplx_jsonw_kint(&w, "ranges_not_understood",
+		                (long long)stats.unknown_ranges);
+		tplx_jsonw_kint(&w, "undecided", (long long)stats.undecided);
+		tplx_jsonw_object_end(&w);
+		return EXIT_OK;
+	}
+	printf("scanned %zu product versions and %zu components against "
+	       "%zu advisory statements\n",
+	       stats.product_versions, stats.components, stats.statements);
+	printf("%zu findings (%zu new, %zu gone)\n", stats.findings,
+	       stats.added, stats.removed);
+	if (stats.unknown_ranges > 0)
+		printf("%zu statements have version ranges tplc could not "
+		       "read: see 'tplc feed import'\n",
+		       stats.unknown_ranges);
+	if (stats.undecided > 0)
+		printf("%zu product versions could not be compared with a "
+		       "range (version unknown or unreadable)\n",
+		       stats.undecided);
+	return EXIT_OK;
+}

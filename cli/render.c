@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+#include <stdio.h>
+
+#include "render.h"
+
+const char *render_score(double score, char *buf, size_t size)
+{
+	if (score < 0)
+		return "-";
+	snprintf(buf, size, "%.1f", score);
+	return buf;
+}
+
+void render_device_json(struct tplx_jsonw *w, const struct tplc_device_row *d)
+{
+	tplx_jsonw_object_begin(w);
+	tplx_jsonw_kstring(w, "asset_tag", d->asset_tag);
+	tplx_jsonw_kstring(w, "site", d->site);
+	tplx_jsonw_kstring(w, "manufacturer", d->manufacturer);
+	tplx_jsonw_kstring(w, "model", d->model);
+	tplx_jsonw_kstring(w, "version", d->version);
+	tplx_jsonw_kstring(w, "serial", d->serial);
+	tplx_jsonw_kstring(w, "mac", d->mac);
+	tplx_jsonw_kstring(w, "ip", d->ip);
+	tplx_jsonw_kstring(w, "hostname", d->hostname);
+	tplx_jsonw_kstring(w, "location", d->location);
+	tplx_jsonw_kstring(w, "department", d->department);
+	tplx_jsonw_kstring(w, "clinical_function", d->clinical_function);
+	tplx_jsonw_kstring(w, "install_date", d->install_date);
+	tplx_jsonw_kstring(w, "eol_date", d->eol_date);
+	tplx_jsonw_kstring(w, "eos_date", d->eos_date);
+	tplx_jsonw_kint(w, "findings", d->findings);
+	tplx_jsonw_kint(w, "kev_findings", d->kev_findings);
+	tplx_jsonw_kscore(w, "max_cvss", d->max_cvss);
+	tplx_jsonw_object_end(w);
+}
+
+void render_finding_json(struct tplx_jsonw *w, const struct tplc_finding_row *f)
+{
+	tplx_jsonw_object_begin(w);
+	tplx_jsonw_kint(w, "id", f->id);
+	tplx_jsonw_kstring(w, "vulnerability", f->vuln_id);
+	tplx_jsonw_kstring(w, "title", f->title);
+	tplx_jsonw_kbool(w, "kev", f->kev);
+	tplx_jsonw_kstring(w, "kev_due_date", f->kev_due_date);
+	tplx_jsonw_kstring(w, "kev_ransomware", f->kev_ransomware);
+	tplx_jsonw_kscore(w, "cvss_score", f->cvss_score);
+	tplx_jsonw_kstring(w, "cvss_vector", f->cvss_vector);
+	tplx_jsonw_kstring(w, "manufacturer", f->manufacturer);
+	tplx_jsonw_kstring(w, "model", f->model);
+	tplx_jsonw_kstring(w, "version", f->version);
+	tplx_jsonw_kstring(w, "component", f->component);
+	tplx_jsonw_kstring(w, "component_purl", f->component_purl);
+	tplx_jsonw_kstring(w, "match", f->match);
+	tplx_jsonw_kstring(w, "reason", f->reason);
+	tplx_jsonw_kstring(w, "source", f->advisory_source);
+	tplx_jsonw_kstring(w, "advisory", f->advisory_id);
+	tplx_jsonw_kstring(w, "fixed_in", f->fixed_in);
+	tplx_jsonw_kstring(w, "remediation", f->remediation);
+	if (f->asset_tag != NULL)
+		tplx_jsonw_kstring(w, "asset_tag", f->asset_tag);
+	else
+		tplx_jsonw_kint(w, "devices", f->devices);
+	tplx_jsonw_kstring(w, "first_seen", f->first_seen);
+	tplx_jsonw_kstring(w, "last_seen", f->last_seen);
+	tplx_jsonw_object_end(w);
+}

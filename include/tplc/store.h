@@ -1,0 +1,195 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+#ifndef TPLC_STORE_H
+#define TPLC_STORE_H
+
+/*
+ * The store: one SQLite database (WAL, foreign keys on) holding the
+ * fleet, its SBOMs, the advisories and the findings.  The schema is
+ * versioned; opening a store applies any missing migration.
+ *
+ * Every import is one transaction: on any error the database is exactly
+ * as it was.  Several imports can be grouped into one transaction with
+ * tplc_store_begin / _commit (an error inside rolls back the group when
+ * the caller calls tplc_store_rollback).
+ */
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "tplc/ctx.h"
+#include "tplc/error.h"
+#include "tplc/model.h"
+
+struct tplc_store;
+
+/* The schema version this library writes. */
+#define TPLC_STORE_SCHEMA_VERSION 1
+
+/*
+ * Open (creating if needed) the database at path and bring its schema up
+ * to date.  ctx supplies the clock for import timestamps and must outlive
+ * the store.  A database from a newer tplc is refused.
+ */
+int tplc_store_open(struct tplc_store **out, struct tplc_ctx *ctx,
+                    const char *path, struct tplc_error *err);
+void tplc_store_close(struct tplc_store *store);
+int tplc_store_schema_version(struct tplc_store *store, int *out,
+                              struct tplc_error *err);
+
+int tplc_store_begin(struct tplc_store *store, struct tplc_error *err);
+int tplc_store_commit(struct tplc_store *store, struct tplc_error *err);
+void tplc_store_rollback(struct tplc_store *store);
+
+/* ---- imports ----------------------------------------------------------- */
+
+struct tplc_import_stats {
+	size_t added;    /* new rows of the main kind (devices, components..) */
+	size_t updated;  /* rows that existed and were refreshed */
+	size_t vulns;    /* vulnerabilities named (advisories) */
+	size_t affected; /* affected-product statements (advisories) */
+	size_t warnings; /* kept, but not usable for matching (bad purl) */
+};
+
+/* Devices are upserted by (site, asset tag); products are created. */
+int tplc_store_import_inventory(struct tplc_store *store,
+                                const struct tplc_inventory *inventory,
+                                const char *source,
+                                struct tplc_import_stats *stats,
+                                struct tplc_error *err);
+
+/*
+ * Attach an SBOM to a product version, replacing the one it had.
+ * manufacturer may be NULL: then product names an existing product
+ * ("Manufacturer Model" as the inventory spells it), or its first word is
+ * taken as the manufacturer.
+ */
+int tplc_store_import_sbom(struct tplc_store *store,
+                           const struct tplc_sbom *sbom, const char *source,
+                           const char *manufacturer, const char *product,
+                           const char *version, struct tplc_import_stats *stats,
+                           struct tplc_error *err);
+
+/* Upsert by (source, id); vulnerabilities merge across sources. */
+int tplc_store_import_advisory(struct tplc_store *store,
+                               const struct tplc_advisory *advisory,
+                               const char *file,
+                               struct tplc_import_stats *stats,
+                               struct tplc_error *err);
+
+/* ---- reading --------------------------------------------------------- */
+
+/*
+ * Rows handed to callbacks borrow their strings for the duration of the
+ * call only.  A callback returns 0 to go on, nonzero to stop (that value
+ * is returned).
+ */
+struct tplc_device_row {
+	long long id;
+	const char *site;
+	const char *asset_tag;
+	const char *serial;
+	const char *manufacturer;
+	const char *model;
+	const char *version;
+	const char *mac;
+	const char *ip;
+	const char *hostname;
+	const char *location;
+	const char *department;
+	const char *clinical_function;
+	const char *install_date;
+	const char *eol_date;
+	const char *eos_date;
+	long long findings;     /* open findings on its product version */
+	long long kev_findings; /* of which known exploited */
+	double max_cvss;        /* highest base score, -1 if none */
+};
+
+struct tplc_device_filter {
+	const char *site;       /* exact site name, or NULL */
+	const char *product;    /* substring of "manufacturer model" */
+	const char *asset_tag;  /* exact, or NULL */
+	bool exposed_only;      /* only devices with findings */
+	bool order_by_exposure; /* KEV findings, then findings, then CVSS */
+	size_t limit;           /* 0 = all */
+};
+
+typedef int (*tplc_device_cb)(const struct tplc_device_row *row, void *data);
+
+int tplc_store_devices(struct tplc_store *store,
+                       const struct tplc_device_filter *filter,
+                       tplc_device_cb cb, void *data, struct tplc_error *err);
+
+struct tplc_finding_row {
+	long long id;
+	const char *vuln_id;
+	const char *title;
+	bool kev;
+	const char *kev_due_date;
+	const char *kev_ransomware;
+	double cvss_score; /* as given by the advisory; -1 if none */
+	const char *cvss_vector;
+	const char *manufacturer;
+	const char *model;
+	const char *version;
+	const char *component; /* "name version", NULL for product matches */
+	const char *component_purl;
+	const char *match;           /* "purl" or "product" */
+	const char *reason;          /* why it matched, in words */
+	const char *advisory_source; /* kev, csaf, osv */
+	const char *advisory_id;     /* ICSMA-..., GHSA-... */
+	const char *fixed_in;
+	const char *remediation;
+	long long devices;     /* devices running this product version */
+	const char *asset_tag; /* set when listing by device */
+	const char *first_seen;
+	const char *last_seen;
+};
+
+struct tplc_finding_filter {
+	const char *asset_tag; /* findings of one device (one row each) */
+	const char *product;   /* substring of "manufacturer model" */
+	const char *vuln_id;   /* exact */
+	bool kev_only;
+	bool by_device; /* one row per device instead of per product */
+	size_t limit;   /* 0 = all */
+};
+
+typedef int (*tplc_finding_cb)(const struct tplc_finding_row *row, void *data);
+
+/* Sorted: known exploited first, then CVSS base score, then id. */
+int tplc_store_findings(struct tplc_store *store,
+                        const struct tplc_finding_filter *filter,
+                        tplc_finding_cb cb, void *data, struct tplc_error *err);
+
+struct tplc_sbom_row {
+	const char *manufacturer;
+	const char *model;
+	const char *version;
+	const char *format; /* "CycloneDX 1.6", "SPDX 2.3" */
+	const char *created;
+	const char *source; /* the file it came from */
+	const char *imported_at;
+	long long components;
+	long long unsupported; /* no longer maintained or abandoned */
+	long long devices;     /* devices running this product version */
+};
+
+typedef int (*tplc_sbom_cb)(const struct tplc_sbom_row *row, void *data);
+
+int tplc_store_sboms(struct tplc_store *store, tplc_sbom_cb cb, void *data,
+                     struct tplc_error *err);
+
+struct tplc_fleet_summary {
+	long long sites, devices, products, product_versions;
+	long long sboms, components, advisories, vulnerabilities;
+	long long kev_vulnerabilities;
+	long long findings, kev_findings;
+	long long exposed_devices, kev_exposed_devices;
+	char last_scan[32]; /* time of the last scan, "" if none yet */
+};
+
+int tplc_store_summary(struct tplc_store *store, struct tplc_fleet_summary *out,
+                       struct tplc_error *err);
+
+#endif

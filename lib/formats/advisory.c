@@ -1,0 +1,258 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Advisory dispatch by kind, and the builder every advisory parser fills
+ * (advisory-build.h).
+ */
+#include <string.h>
+
+#include "advisory-build.h"
+#include "tplc/advisory.h"
+#include "tplc/vers.h"
+#include "util/alloc.h"
+#include "util/arena.h"
+#include "util/buf.h"
+#include "util/str.h"
+
+/* KEV comes as JSON or CSV: the first byte that is not blank decides. */
+static bool looks_like_json(const char *data, size_t len)
+{
+	size_t i = 0;
+
+	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	while (i < len && (data[i] == ' ' || data[i] == '\t' ||
+	                   data[i] == '\r' || data[i] == '\n'))
+		i++;
+	return i < len && (data[i] == '{' || data[i] == '[');
+}
+
+int tplc_advisory_parse(struct tplc_advisory **out, const char *kind,
+                        const char *data, size_t len, const char *source,
+                        struct tplc_error *err)
+{
+	*out = NULL;
+	if (kind == NULL || data == NULL)
+		return tplc_error_set(err, TPLC_EINVAL, "no advisory kind");
+	if (strcmp(kind, "kev") == 0)
+		return looks_like_json(data, len)
+		               ? tplc_kev_parse_json(out, data, len, source,
+		                                     err)
+		               : tplc_kev_parse_csv(out, data, len, source,
+		                                    err);
+	if (strcmp(kind, "csaf") == 0)
+		return tplc_csaf_parse(out, data, len, source, err);
+	if (strcmp(kind, "osv") == 0)
+		return tplc_osv_parse(out, data, len, source, err);
+	return tplc_error_set(err, TPLC_EINVAL,
+	                      "unknown advisory kind \"%s\" (expected kev, "
+	                      "csaf or osv)",
+	                      kind);
+}
+
+/* ---- the builder ------------------------------------------------------ */
+
+int tplc_advisory_build_nomem(struct tplc_advisory_build *b)
+{
+	if (b->error == 0)
+		b->error = TPLC_ENOMEM;
+	return tplc_error_set(b->err, TPLC_ENOMEM, "out of memory");
+}
+
+int tplc_advisory_build_init(struct tplc_advisory_build *b, const char *source,
+                             struct tplc_error *err)
+{
+	struct tplx_arena *arena = tplx_arena_new();
+
+	memset(b, 0, sizeof(*b));
+	b->err = err;
+	if (arena == NULL)
+		return tplc_advisory_build_nomem(b);
+	b->adv = tplx_arena_alloc(arena, sizeof(*b->adv));
+	if (b->adv == NULL) {
+		tplx_arena_free(arena);
+		return tplc_advisory_build_nomem(b);
+	}
+	b->adv->arena = arena;
+	b->adv->source = source; /* a string literal of the parser */
+	return 0;
+}
+
+void tplc_advisory_build_abort(struct tplc_advisory_build *b)
+{
+	tplx_free(b->vulns);
+	tplx_free(b->affected);
+	if (b->adv != NULL)
+		tplx_arena_free(b->adv->arena);
+	b->vulns = NULL;
+	b->affected = NULL;
+	b->adv = NULL;
+	b->vuln_count = b->affected_count = 0;
+}
+
+/* Copy a heap vector into the arena, exactly sized; NULL when empty. */
+static int move_array(struct tplc_advisory_build *b, void **dst,
+                      const void *src, size_t count, size_t size)
+{
+	void *p;
+
+	*dst = NULL;
+	if (count == 0)
+		return 0;
+	p = tplx_arena_array(b->adv->arena, count, size);
+	if (p == NULL)
+		return tplc_advisory_build_nomem(b);
+	memcpy(p, src, count * size);
+	*dst = p;
+	return 0;
+}
+
+int tplc_advisory_build_finish(struct tplc_advisory_build *b,
+                               struct tplc_advisory **out)
+{
+	struct tplc_advisory *adv = b->adv;
+	void *vulns = NULL, *affected = NULL;
+	int error = b->error;
+
+	*out = NULL;
+	if (error == 0)
+		error = move_array(b, &vulns, b->vulns, b->vuln_count,
+		                   sizeof(*b->vulns));
+	if (error == 0)
+		error = move_array(b, &affected, b->affected, b->affected_count,
+		                   sizeof(*b->affected));
+	if (error != 0) {
+		tplc_advisory_build_abort(b);
+		return error;
+	}
+	adv->vulns = vulns;
+	adv->vuln_count = b->vuln_count;
+	adv->affected = affected;
+	adv->affected_count = b->affected_count;
+	b->adv = NULL; /* now the caller's */
+	tplc_advisory_build_abort(b);
+	*out = adv;
+	return 0;
+}
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	       c == '\v';
+}
+
+int tplc_advisory_build_strn(struct tplc_advisory_build *b, const char **dst,
+                             const char *s, size_t len)
+{
+	char *copy;
+
+	*dst = NULL;
+	if (s == NULL)
+		return 0;
+	while (len > 0 && is_space(*s)) {
+		s++;
+		len--;
+	}
+	while (len > 0 && is_space(s[len - 1]))
+		len--;
+	if (len == 0)
+		return 0;
+	copy = tplx_arena_strndup(b->adv->arena, s, len);
+	if (copy == NULL)
+		return tplc_advisory_build_nomem(b);
+	*dst = copy;
+	return 0;
+}
+
+int tplc_advisory_build_str(struct tplc_advisory_build *b, const char **dst,
+                            const char *s)
+{
+	return tplc_advisory_build_strn(b, dst, s, s ? strlen(s) : 0);
+}
+
+/* Room for one more element of a heap vector. */
+static int grow(struct tplc_advisory_build *b, void **vec, size_t count,
+                size_t *cap, size_t size)
+{
+	size_t n;
+	void *p;
+
+	if (count < *cap)
+		return 0;
+	n = *cap ? *cap * 2 : 16;
+	p = tplx_reallocarray(*vec, n, size);
+	if (p == NULL)
+		return tplc_advisory_build_nomem(b);
+	*vec = p;
+	*cap = n;
+	return 0;
+}
+
+int tplc_advisory_build_vuln(struct tplc_advisory_build *b, size_t *index)
+{
+	void *vec = b->vulns;
+	struct tplc_vuln *v;
+
+	if (grow(b, &vec, b->vuln_count, &b->vuln_cap, sizeof(*v)) != 0)
+		return TPLC_ENOMEM;
+	b->vulns = vec;
+	v = &b->vulns[b->vuln_count];
+	memset(v, 0, sizeof(*v));
+	v->cvss_score = -1;
+	*index = b->vuln_count++;
+	return 0;
+}
+
+int tplc_advisory_build_affected(struct tplc_advisory_build *b, size_t vuln,
+                                 size_t *index)
+{
+	void *vec = b->affected;
+	struct tplc_affected *a;
+
+	if (grow(b, &vec, b->affected_count, &b->affected_cap, sizeof(*a)) != 0)
+		return TPLC_ENOMEM;
+	b->affected = vec;
+	a = &b->affected[b->affected_count];
+	memset(a, 0, sizeof(*a));
+	a->vuln = vuln;
+	*index = b->affected_count++;
+	return 0;
+}
+
+/* ---- vers ---------------------------------------------------------------- */
+
+/* The bytes a vers version must carry percent-encoded, and only those
+ * (as lib/ident/vers.c checks). */
+static bool vers_must_encode(unsigned char c)
+{
+	return c <= ' ' || c >= 0x7f || c == '<' || c == '>' || c == '=' ||
+	       c == '!' || c == '*' || c == '|' || c == '%';
+}
+
+int tplc_advisory__vers_add_version(struct tplx_buf *buf, const char *version)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const unsigned char *p;
+	int error = 0;
+
+	for (p = (const unsigned char *)version; *p != '\0' && error == 0;
+	     p++) {
+		if (!vers_must_encode(*p)) {
+			error = tplx_buf_addc(buf, (char)*p);
+		} else {
+			char esc[3] = { '%', hex[*p >> 4], hex[*p & 15] };
+			error = tplx_buf_add(buf, esc, sizeof(esc));
+		}
+	}
+	return error;
+}
+
+int tplc_advisory__vers_check(const char *s)
+{
+	struct tplc_vers *range = NULL;
+	int error = tplc_vers_parse(&range, s, NULL);
+
+	tplc_vers_free(range);
+	if (error == TPLC_ENOMEM || error == 0)
+		return error;
+	return TPLC_EPARSE;
+}

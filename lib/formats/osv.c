@@ -1,0 +1,496 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * OSV records (one, or a JSON array of them).  Each record is one
+ * vulnerability, named by its CVE alias when it has one; each affected
+ * package is a purl (given, or built from ecosystem and name) whose ranges
+ * osv-range.c turns into affected entries.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "advisory-build.h"
+#include "osv.h"
+#include "tplc/advisory.h"
+#include "tplc/purl.h"
+#include "tplc/tplc.h"
+#include "tplc/version.h"
+#include "util/alloc.h"
+#include "util/arena.h"
+#include "util/buf.h"
+#include "util/json.h"
+
+enum naming { PLAIN, NPM, MAVEN, SLASHED };
+
+/* OSV ecosystems with a purl type and a vers scheme (same name). */
+static const struct ecosystem {
+	const char *name;
+	const char *type;      /* purl type and vers scheme */
+	const char *namespace; /* fixed purl namespace, or NULL */
+	enum naming naming;
+} ecosystems[] = {
+	{ "npm", "npm", NULL, NPM },
+	{ "PyPI", "pypi", NULL, PLAIN },
+	{ "Maven", "maven", NULL, MAVEN },
+	{ "Go", "golang", NULL, SLASHED },
+	{ "crates.io", "cargo", NULL, PLAIN },
+	{ "RubyGems", "gem", NULL, PLAIN },
+	{ "NuGet", "nuget", NULL, PLAIN },
+	{ "Packagist", "composer", NULL, SLASHED },
+	{ "Debian", "deb", "debian", PLAIN },
+	{ "Alpine", "apk", "alpine", PLAIN },
+	{ "Hex", "hex", NULL, PLAIN },
+	{ "Pub", "pub", NULL, PLAIN },
+};
+
+static int nomem(struct tplc_osv_parser *p)
+{
+	return tplc_advisory_build_nomem(&p->b);
+}
+
+static const struct ecosystem *find_ecosystem(const char *name)
+{
+	size_t i, n = strcspn(name, ":"); /* "Debian:11", "Alpine:v3.16" */
+
+	for (i = 0; i < sizeof(ecosystems) / sizeof(ecosystems[0]); i++)
+		if (strlen(ecosystems[i].name) == n &&
+		    strncmp(ecosystems[i].name, name, n) == 0)
+			return &ecosystems[i];
+	return NULL;
+}
+
+/*
+ * The vers scheme of a given purl's type (lib/ident's table), for records
+ * in an ecosystem not above ("Red Hat:..." with pkg:rpm/...); NULL when
+ * there is none: "generic" would compare the versions wrongly.
+ */
+static const char *purl_scheme(const char *purl)
+{
+	char type[32];
+	const char *scheme;
+	size_t n;
+
+	if (purl == NULL || strncmp(purl, "pkg:", 4) != 0)
+		return NULL;
+	n = strcspn(purl + 4, "/");
+	if (n == 0 || n >= sizeof(type))
+		return NULL;
+	memcpy(type, purl + 4, n);
+	type[n] = '\0';
+	scheme = tplc_version_scheme_for_purl_type(type);
+	return strcmp(scheme, "generic") == 0 ? NULL : scheme;
+}
+
+/* A purl without its version: "pkg:npm/a@1.0?x=y" is "pkg:npm/a?x=y". */
+static int strip_version(struct tplc_osv_parser *p, const char *purl,
+                         const char **out)
+{
+	size_t end = strcspn(purl, "?#"), at = end, slash = 0, i;
+	struct tplx_buf buf = TPLX_BUF_INIT(TPLC_ADVISORY_VERS_MAX);
+	int error;
+
+	for (i = 0; i < end; i++)
+		if (purl[i] == '/')
+			slash = i;
+	for (i = end; i > slash; i--)
+		if (purl[i - 1] == '@') {
+			at = i - 1;
+			break;
+		}
+	if (at == end)
+		return tplc_advisory_build_str(&p->b, out, purl);
+	error = tplx_buf_add(&buf, purl, at);
+	if (error == 0)
+		error = tplx_buf_adds(&buf, purl + end);
+	if (error == 0)
+		error = tplc_advisory_build_str(&p->b, out, tplx_buf_str(&buf));
+	tplx_buf_release(&buf);
+	return error == TPLC_ENOMEM ? nomem(p) : error;
+}
+
+/* Format purl (lib/ident: canonical) into the arena; TPLC_EPARSE when
+ * lib/ident does not take it. */
+static int format_purl(struct tplc_osv_parser *p, const struct tplc_purl *purl,
+                       const char **out)
+{
+	char *s = NULL;
+	int error = tplc_purl_format(&s, purl, NULL);
+
+	if (error == 0)
+		error = tplc_advisory_build_str(&p->b, out, s);
+	else if (error != TPLC_ENOMEM)
+		error = TPLC_EPARSE;
+	tplc_free(s);
+	return error;
+}
+
+/* A purl given by the record, canonical and without its version. */
+static int given_purl(struct tplc_osv_parser *p, const char *given,
+                      const char **out)
+{
+	struct tplc_purl *parsed = NULL, key;
+	int error = tplc_purl_parse(&parsed, given, NULL);
+
+	if (error == 0) {
+		key = *parsed;
+		key.version = NULL;
+		error = format_purl(p, &key, out);
+	}
+	tplc_purl_free(parsed);
+	if (error == TPLC_ENOMEM)
+		return nomem(p);
+	return error == 0 ? 0 : strip_version(p, given, out);
+}
+
+/*
+ * pkg:<type>/[<namespace>/]<name> from an OSV package name: npm "@scope/x"
+ * has namespace @scope, Maven "group:artifact", Go and Packagist names
+ * keep all but their last segment as namespace.  lib/ident encodes and
+ * normalises (PyPI lowercase with '-').  TPLC_EPARSE when the name does
+ * not fit the ecosystem's form.
+ */
+static int build_purl(struct tplc_osv_parser *p, const struct ecosystem *e,
+                      const char *name, const char **out)
+{
+	struct tplc_purl purl;
+	char *copy = tplx_strdup(name), *sep = NULL;
+	int error = 0;
+
+	if (copy == NULL)
+		return nomem(p);
+	memset(&purl, 0, sizeof(purl));
+	purl.type = (char *)(uintptr_t)e->type;
+	purl.namespace = (char *)(uintptr_t)e->namespace;
+	purl.name = copy;
+	if (e->naming == MAVEN)
+		sep = strchr(copy, ':');
+	else if (e->naming == SLASHED || (e->naming == NPM && copy[0] == '@'))
+		sep = strrchr(copy, '/');
+	if (e->naming == MAVEN && sep == NULL)
+		error = TPLC_EPARSE;
+	if (sep != NULL) {
+		*sep = '\0';
+		purl.namespace = copy;
+		purl.name = sep + 1;
+	}
+	if (error == 0)
+		error = format_purl(p, &purl, out);
+	tplx_free(copy);
+	return error == TPLC_ENOMEM ? nomem(p) : error;
+}
+
+/* ---- identity --------------------------------------------------------- */
+
+int tplc_osv_package_read(struct tplc_osv_parser *p,
+                          const struct tplx_json *affected,
+                          const struct tplx_jpath *path,
+                          struct tplc_osv_package *pkg)
+{
+	struct tplx_jpath at = tplx_jpath_key(path, "package");
+	struct tplx_buf buf = TPLX_BUF_INIT(TPLC_ADVISORY_VERS_MAX);
+	const struct tplx_json *package, *ranges;
+	const struct ecosystem *e;
+	const char *name = NULL, *purl = NULL, *repo = NULL;
+	size_t i;
+	int error;
+
+	memset(pkg, 0, sizeof(*pkg));
+	error = tplx_json_opt_object(p->doc, affected, path, "package",
+	                             &package, p->err);
+	if (error == 0 && package != NULL)
+		error = tplx_json_req_string(p->doc, package, &at, "ecosystem",
+		                             &pkg->ecosystem, p->err);
+	if (error == 0 && package != NULL)
+		error = tplx_json_req_string(p->doc, package, &at, "name",
+		                             &name, p->err);
+	if (error == 0 && package != NULL)
+		error = tplx_json_opt_string(p->doc, package, &at, "purl",
+		                             &purl, p->err);
+	if (error != 0)
+		return error;
+	if (package == NULL) { /* a repository only: its GIT range names it */
+		ranges = tplx_json_get(affected, "ranges");
+		for (i = 0; ranges != NULL && ranges->type == TPLX_JSON_ARRAY &&
+		            i < ranges->u.array.count && repo == NULL;
+		     i++)
+			repo = tplx_json_string(tplx_json_get(
+			        ranges->u.array.items[i], "repo"));
+		if (repo == NULL)
+			return tplx_json_fail(p->doc, affected, path, p->err,
+			                      "names no package and no "
+			                      "repository");
+		return tplc_advisory_build_str(&p->b, &pkg->product, repo);
+	}
+	e = find_ecosystem(pkg->ecosystem);
+	pkg->scheme = e ? e->type : purl_scheme(purl);
+	if (purl != NULL && purl[0] != '\0')
+		return given_purl(p, purl, &pkg->purl);
+	error = e ? build_purl(p, e, name, &pkg->purl) : TPLC_EPARSE;
+	if (error == TPLC_EPARSE) { /* no purl: keep the words */
+		error = tplx_buf_addf(&buf, "%s:%s", pkg->ecosystem, name);
+		if (error == 0)
+			error = tplc_advisory_build_str(&p->b, &pkg->product,
+			                                tplx_buf_str(&buf));
+	}
+	if (error == TPLC_ELIMIT)
+		error = tplx_json_fail(p->doc, package, &at, p->err,
+		                       "package name too long");
+	tplx_buf_release(&buf);
+	return error == TPLC_ENOMEM ? nomem(p) : error;
+}
+
+/* ---- records ---------------------------------------------------------- */
+
+static bool is_cve(const char *s)
+{
+	return s != NULL && strncmp(s, "CVE-", 4) == 0;
+}
+
+/* The CVE alias (or the record's own CVE id) names the vulnerability;
+ * the record id and the other aliases are its aliases. */
+static int read_ids(struct tplc_osv_parser *p, const struct tplx_json *rec,
+                    const struct tplx_jpath *path, const char *id,
+                    struct tplc_vuln *v)
+{
+	struct tplx_jpath at = tplx_jpath_key(path, "aliases"), item;
+	const struct tplx_json *aliases;
+	const char *name = is_cve(id) ? id : NULL, **list;
+	size_t i, n = 0, count;
+	int error;
+
+	error = tplx_json_opt_array(p->doc, rec, path, "aliases", &aliases,
+	                            p->err);
+	count = aliases ? aliases->u.array.count : 0;
+	for (i = 0; error == 0 && i < count; i++) {
+		item = tplx_jpath_index(&at, i);
+		error = tplx_json_expect(p->doc, aliases->u.array.items[i],
+		                         &item, TPLX_JSON_STRING, p->err);
+		if (error == 0 && name == NULL &&
+		    is_cve(aliases->u.array.items[i]->u.string.ptr))
+			name = aliases->u.array.items[i]->u.string.ptr;
+	}
+	if (error != 0)
+		return error;
+	if (name == NULL)
+		name = id;
+	list = tplx_arena_array(p->b.adv->arena, count + 1, sizeof(*list));
+	if (list == NULL)
+		return nomem(p);
+	tplc_advisory_build_str(&p->b, &v->id, name);
+	if (name != id && tplc_advisory_build_str(&p->b, &list[n], id) == 0 &&
+	    list[n] != NULL)
+		n++;
+	for (i = 0; i < count; i++) {
+		const char *alias = aliases->u.array.items[i]->u.string.ptr;
+
+		if (alias != name &&
+		    tplc_advisory_build_str(&p->b, &list[n], alias) == 0 &&
+		    list[n] != NULL)
+			n++;
+	}
+	v->aliases = n > 0 ? list : NULL;
+	v->alias_count = n;
+	return p->b.error;
+}
+
+/* A CVSS vector from severity[] (v3, else v4, else v2): no score is
+ * computed here. */
+static int read_severity(struct tplc_osv_parser *p, const struct tplx_json *rec,
+                         const struct tplx_jpath *path, struct tplc_vuln *v)
+{
+	static const char *const types[] = { "CVSS_V3", "CVSS_V4", "CVSS_V2" };
+	struct tplx_jpath at = tplx_jpath_key(path, "severity"), item;
+	const struct tplx_json *list;
+	const char *type, *score, *best = NULL;
+	size_t i, k, rank = 3;
+	int error;
+
+	error = tplx_json_opt_array(p->doc, rec, path, "severity", &list,
+	                            p->err);
+	for (i = 0; error == 0 && list != NULL && i < list->u.array.count;
+	     i++) {
+		item = tplx_jpath_index(&at, i);
+		error = tplx_json_expect(p->doc, list->u.array.items[i], &item,
+		                         TPLX_JSON_OBJECT, p->err);
+		if (error == 0)
+			error = tplx_json_req_string(
+			        p->doc, list->u.array.items[i], &item, "type",
+			        &type, p->err);
+		if (error == 0)
+			error = tplx_json_req_string(
+			        p->doc, list->u.array.items[i], &item, "score",
+			        &score, p->err);
+		for (k = 0; error == 0 && k < rank; k++) {
+			if (strcmp(type, types[k]) == 0) {
+				best = score;
+				rank = k;
+			}
+		}
+	}
+	if (error == 0)
+		error = tplc_advisory_build_str(&p->b, &v->cvss_vector, best);
+	return error;
+}
+
+/* database_specific: cwe_ids[0] and a numeric cvss_score, when given. */
+static int read_database_specific(struct tplc_osv_parser *p,
+                                  const struct tplx_json *rec,
+                                  const struct tplx_jpath *path,
+                                  struct tplc_vuln *v)
+{
+	const struct tplx_json *db, *cwes, *score;
+	int error;
+
+	error = tplx_json_opt_object(p->doc, rec, path, "database_specific",
+	                             &db, p->err);
+	if (error != 0 || db == NULL)
+		return error;
+	cwes = tplx_json_get(db, "cwe_ids");
+	if (cwes != NULL && cwes->type == TPLX_JSON_ARRAY &&
+	    cwes->u.array.count > 0)
+		error = tplc_advisory_build_str(
+		        &p->b, &v->cwe,
+		        tplx_json_string(cwes->u.array.items[0]));
+	score = tplx_json_get(db, "cvss_score");
+	if (error == 0 && score != NULL && score->type == TPLX_JSON_NUMBER &&
+	    score->u.number.value >= 0 && score->u.number.value <= 10)
+		v->cvss_score = score->u.number.value;
+	return error;
+}
+
+/* GHSA records carry CWEs per package: the first, when the record has
+ * none of its own. */
+static int cwe_from_affected(struct tplc_osv_parser *p,
+                             const struct tplx_json *list, struct tplc_vuln *v)
+{
+	const struct tplx_json *db, *cwes;
+	size_t i;
+
+	for (i = 0; v->cwe == NULL && list != NULL && i < list->u.array.count;
+	     i++) {
+		db = tplx_json_get(list->u.array.items[i], "database_specific");
+		cwes = tplx_json_get(db, "cwes");
+		if (cwes != NULL && cwes->type == TPLX_JSON_ARRAY &&
+		    cwes->u.array.count > 0)
+			return tplc_advisory_build_str(
+			        &p->b, &v->cwe,
+			        tplx_json_string(tplx_json_get(
+			                cwes->u.array.items[0], "cweId")));
+	}
+	return 0;
+}
+
+static int read_record(struct tplc_osv_parser *p, const struct tplx_json *rec,
+                       const struct tplx_jpath *path, bool only)
+{
+	struct tplx_jpath at = tplx_jpath_key(path, "affected"), item;
+	const char *id, *modified, *published, *summary, *details;
+	const struct tplx_json *affected;
+	struct tplc_advisory *adv = p->b.adv;
+	struct tplc_vuln *v;
+	size_t index, i;
+	int error;
+
+	error = tplx_json_expect(p->doc, rec, path, TPLX_JSON_OBJECT, p->err);
+	if (error == 0)
+		error = tplx_json_req_string(p->doc, rec, path, "id", &id,
+		                             p->err);
+	if (error == 0)
+		error = tplx_json_req_string(p->doc, rec, path, "modified",
+		                             &modified, p->err);
+	if (error == 0)
+		error = tplx_json_opt_string(p->doc, rec, path, "published",
+		                             &published, p->err);
+	if (error == 0)
+		error = tplx_json_opt_string(p->doc, rec, path, "summary",
+		                             &summary, p->err);
+	if (error == 0)
+		error = tplx_json_opt_string(p->doc, rec, path, "details",
+		                             &details, p->err);
+	if (error == 0)
+		error = tplx_json_opt_array(p->doc, rec, path, "affected",
+		                            &affected, p->err);
+	if (error == 0)
+		error = tplc_advisory_build_vuln(&p->b, &index);
+	if (error != 0)
+		return error;
+	v = &p->b.vulns[index];
+	tplc_advisory_build_str(&p->b, &v->title, summary);
+	tplc_advisory_build_str(&p->b, &v->description, details);
+	tplc_advisory_build_str(&p->b, &v->published, published);
+	tplc_advisory_build_str(&p->b, &v->modified, modified);
+	error = p->b.error;
+	if (error == 0)
+		error = read_ids(p, rec, path, id, v);
+	if (error == 0)
+		error = read_severity(p, rec, path, v);
+	if (error == 0)
+		error = read_database_specific(p, rec, path, v);
+	if (error == 0)
+		error = cwe_from_affected(p, affected, v);
+	if (error == 0 && only) { /* the record is the advisory */
+		tplc_advisory_build_str(&p->b, &adv->id, id);
+		adv->title = v->title;
+		adv->published = v->published;
+		adv->modified = v->modified;
+		error = p->b.error;
+	}
+	for (i = 0; error == 0 && affected && i < affected->u.array.count;
+	     i++) {
+		item = tplx_jpath_index(&at, i);
+		error = tplc_osv_affected_read(
+		        p, index, affected->u.array.items[i], &item);
+	}
+	return error;
+}
+
+int tplc_osv_parse(struct tplc_advisory **out, const char *data, size_t len,
+                   const char *source, struct tplc_error *err)
+{
+	struct tplc_osv_parser p;
+	struct tplx_jpath root = TPLX_JPATH_ROOT, item;
+	const struct tplx_json *r;
+	size_t i, n;
+	int error;
+
+	*out = NULL;
+	memset(&p, 0, sizeof(p));
+	p.err = err;
+	error = tplc_advisory_build_init(&p.b, "osv", err);
+	if (error != 0)
+		return error;
+	error = tplx_json_parse(&p.doc, data, len, source, err);
+	if (error != 0)
+		goto out;
+	r = p.doc->root;
+	if (r->type != TPLX_JSON_ARRAY) {
+		error = read_record(&p, r, &root, true);
+		goto out;
+	}
+	n = r->u.array.count;
+	if (n == 0)
+		error = tplx_json_fail(p.doc, r, &root, err, "no OSV records");
+	for (i = 0; i < n && error == 0; i++) {
+		item = tplx_jpath_index(&root, i);
+		error = read_record(&p, r->u.array.items[i], &item, n == 1);
+	}
+	if (error == 0 && n > 1) { /* a batch: named by its first record */
+		const char *first = tplx_json_string(
+		        tplx_json_get(r->u.array.items[0], "id"));
+
+		p.b.adv->id = tplx_arena_printf(p.b.adv->arena, "%s+%zu", first,
+		                                n - 1);
+		if (p.b.adv->id == NULL)
+			error = nomem(&p);
+	}
+out:
+	if (error == TPLC_ENOMEM)
+		tplc_error_set(err, TPLC_ENOMEM, "out of memory");
+	tplx_json_doc_free(p.doc);
+	tplx_free(p.events);
+	if (error != 0) {
+		tplc_advisory_build_abort(&p.b);
+		return error;
+	}
+	return tplc_advisory_build_finish(&p.b, out);
+}

@@ -1,0 +1,180 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Schema migrations.  migrations[i] takes the schema from version i to
+ * i + 1 (PRAGMA user_version).  Never edit a released step: add one.
+ */
+#include <stddef.h>
+#include <stdio.h>
+
+#include "internal.h"
+
+static const char schema_v1[] =
+        "CREATE TABLE sites ("
+        "  id INTEGER PRIMARY KEY,"
+        "  name TEXT NOT NULL UNIQUE COLLATE NOCASE);"
+
+        "CREATE TABLE products ("
+        "  id INTEGER PRIMARY KEY,"
+        "  manufacturer TEXT NOT NULL COLLATE NOCASE,"
+        "  model TEXT NOT NULL COLLATE NOCASE,"
+        "  UNIQUE (manufacturer, model));"
+
+        /* version '' means the inventory did not say */
+        "CREATE TABLE product_versions ("
+        "  id INTEGER PRIMARY KEY,"
+        "  product_id INTEGER NOT NULL REFERENCES products(id),"
+        "  version TEXT NOT NULL,"
+        "  UNIQUE (product_id, version));"
+
+        "CREATE TABLE devices ("
+        "  id INTEGER PRIMARY KEY,"
+        "  site_id INTEGER NOT NULL REFERENCES sites(id),"
+        "  asset_tag TEXT NOT NULL,"
+        "  product_version_id INTEGER NOT NULL"
+        "    REFERENCES product_versions(id),"
+        "  serial TEXT, mac TEXT, ip TEXT, hostname TEXT,"
+        "  location TEXT, department TEXT, clinical_function TEXT"
+        "    CHECK (clinical_function IN"
+        "      ('therapy','diagnosis','monitoring','workflow','data')),"
+        "  install_date TEXT, eol_date TEXT, eos_date TEXT,"
+        "  source TEXT, imported_at TEXT NOT NULL,"
+        "  UNIQUE (site_id, asset_tag));"
+        "CREATE INDEX devices_product ON devices(product_version_id);"
+
+        "CREATE TABLE sboms ("
+        "  id INTEGER PRIMARY KEY,"
+        "  product_version_id INTEGER NOT NULL UNIQUE"
+        "    REFERENCES product_versions(id),"
+        "  format TEXT NOT NULL, spec_version TEXT, serial TEXT,"
+        "  created TEXT, author TEXT, subject TEXT,"
+        "  source TEXT NOT NULL, imported_at TEXT NOT NULL);"
+
+        "CREATE TABLE components ("
+        "  id INTEGER PRIMARY KEY,"
+        "  sbom_id INTEGER NOT NULL REFERENCES sboms(id) ON DELETE CASCADE,"
+        "  ref TEXT, type TEXT, supplier TEXT, grp TEXT,"
+        "  name TEXT NOT NULL, version TEXT,"
+        "  purl TEXT, package_key TEXT, cpe TEXT, license TEXT,"
+        "  support_level TEXT NOT NULL DEFAULT 'unknown'"
+        "    CHECK (support_level IN"
+        "      ('unknown','maintained','not-maintained','abandoned')),"
+        "  support_text TEXT, end_of_support TEXT, end_of_support_text TEXT);"
+        "CREATE INDEX components_sbom ON components(sbom_id);"
+        "CREATE INDEX components_package ON components(package_key);"
+
+        "CREATE TABLE component_hashes ("
+        "  component_id INTEGER NOT NULL"
+        "    REFERENCES components(id) ON DELETE CASCADE,"
+        "  alg TEXT NOT NULL, value TEXT NOT NULL,"
+        "  PRIMARY KEY (component_id, alg, value));"
+
+        "CREATE TABLE component_dependencies ("
+        "  sbom_id INTEGER NOT NULL REFERENCES sboms(id) ON DELETE CASCADE,"
+        "  ref TEXT NOT NULL, depends_on TEXT NOT NULL,"
+        "  PRIMARY KEY (sbom_id, ref, depends_on));"
+
+        "CREATE TABLE vulnerabilities ("
+        "  id TEXT PRIMARY KEY,"
+        "  title TEXT, description TEXT, published TEXT, modified TEXT,"
+        "  cwe TEXT, cvss_score REAL, cvss_vector TEXT,"
+        "  kev INTEGER NOT NULL DEFAULT 0,"
+        "  kev_date_added TEXT, kev_due_date TEXT, kev_ransomware TEXT,"
+        "  kev_action TEXT, kev_vendor TEXT, kev_product TEXT);"
+
+        "CREATE TABLE vulnerability_aliases ("
+        "  alias TEXT NOT NULL,"
+        "  vuln_id TEXT NOT NULL REFERENCES vulnerabilities(id),"
+        "  PRIMARY KEY (alias, vuln_id));"
+
+        "CREATE TABLE advisories ("
+        "  id INTEGER PRIMARY KEY,"
+        "  source TEXT NOT NULL, ref TEXT NOT NULL,"
+        "  title TEXT, publisher TEXT, published TEXT, modified TEXT,"
+        "  url TEXT, file TEXT, imported_at TEXT NOT NULL,"
+        "  UNIQUE (source, ref));"
+
+        /* the score as this advisory gives it */
+        "CREATE TABLE advisory_vulns ("
+        "  advisory_id INTEGER NOT NULL"
+        "    REFERENCES advisories(id) ON DELETE CASCADE,"
+        "  vuln_id TEXT NOT NULL REFERENCES vulnerabilities(id),"
+        "  cvss_score REAL, cvss_vector TEXT,"
+        "  PRIMARY KEY (advisory_id, vuln_id));"
+
+        "CREATE TABLE affected ("
+        "  id INTEGER PRIMARY KEY,"
+        "  advisory_id INTEGER NOT NULL"
+        "    REFERENCES advisories(id) ON DELETE CASCADE,"
+        "  vuln_id TEXT NOT NULL REFERENCES vulnerabilities(id),"
+        "  package_key TEXT, vendor TEXT, product TEXT,"
+        "  range TEXT, range_text TEXT,"
+        "  status TEXT NOT NULL CHECK (status IN ('affected','fixed',"
+        "    'not_affected','under_investigation')),"
+        "  fixed_in TEXT, remediation TEXT);"
+        "CREATE INDEX affected_advisory ON affected(advisory_id);"
+        "CREATE INDEX affected_package ON affected(package_key);"
+
+        /* product_version x vulnerability x source, component 0 for
+	 * product-level matches so the key stays unique */
+        "CREATE TABLE findings ("
+        "  id INTEGER PRIMARY KEY,"
+        "  product_version_id INTEGER NOT NULL"
+        "    REFERENCES product_versions(id) ON DELETE CASCADE,"
+        "  component_id INTEGER NOT NULL DEFAULT 0,"
+        "  vuln_id TEXT NOT NULL REFERENCES vulnerabilities(id),"
+        "  advisory_id INTEGER NOT NULL"
+        "    REFERENCES advisories(id) ON DELETE CASCADE,"
+        "  match TEXT NOT NULL CHECK (match IN ('purl','product')),"
+        "  reason TEXT NOT NULL, cvss_score REAL,"
+        "  fixed_in TEXT, remediation TEXT,"
+        "  first_seen TEXT NOT NULL, last_seen TEXT NOT NULL,"
+        "  UNIQUE (product_version_id, component_id, vuln_id, advisory_id));"
+        "CREATE INDEX findings_vuln ON findings(vuln_id);"
+
+        "CREATE TABLE scans ("
+        "  id INTEGER PRIMARY KEY, at TEXT NOT NULL,"
+        "  findings INTEGER NOT NULL, added INTEGER NOT NULL,"
+        "  removed INTEGER NOT NULL);";
+
+static const char *const migrations[] = {
+	schema_v1,
+};
+
+#define MIGRATION_COUNT ((int)(sizeof(migrations) / sizeof(migrations[0])))
+
+int tplc_store__migrate(struct tplc_store *store, struct tplc_error *err)
+{
+	char pragma[40];
+	int version, error;
+
+	error = tplc_store_schema_version(store, &version, err);
+	if (error < 0)
+		return error;
+	if (version > MIGRATION_COUNT)
+		return tplc_error_set(err, TPLC_ESTORE,
+		                      "%s: schema version %d is newer than "
+		                      "this tplc (%d): upgrade tplc",
+		                      store->path, version, MIGRATION_COUNT);
+	while (version < MIGRATION_COUNT) {
+		error = tplc_store__exec(store, "BEGIN IMMEDIATE", err);
+		if (error < 0)
+			return error;
+		error = tplc_store__exec(store, migrations[version], err);
+		if (error == 0) {
+			snprintf(pragma, sizeof(pragma),
+			         "PRAGMA user_version=%d", version + 1);
+			error = tplc_store__exec(store, pragma, err);
+		}
+		if (error == 0)
+			error = tplc_store__exec(store, "COMMIT", err);
+		if (error < 0) {
+			tplc_store_rollback(store);
+			return error;
+		}
+		version++;
+	}
+	return 0;
+}
+
+_Static_assert(MIGRATION_COUNT == TPLC_STORE_SCHEMA_VERSION,
+               "TPLC_STORE_SCHEMA_VERSION must match the migration list");

@@ -1,0 +1,225 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+#include <string.h>
+
+#include "internal.h"
+#include "util/alloc.h"
+
+/* Wait this long for another tplc process holding the write lock. */
+#define STORE_BUSY_TIMEOUT_MS 10000
+
+int tplc_store__fail(struct tplc_store *store, struct tplc_error *err,
+                     const char *what)
+{
+	return tplc_error_set(err, TPLC_ESTORE, "%s: %s: %s", store->path, what,
+	                      sqlite3_errmsg(store->db));
+}
+
+int tplc_store__exec(struct tplc_store *store, const char *sql,
+                     struct tplc_error *err)
+{
+	if (sqlite3_exec(store->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return tplc_store__fail(store, err, "statement failed");
+	return 0;
+}
+
+int tplc_store__prepare(struct tplc_store *store, sqlite3_stmt **out,
+                        const char *sql, struct tplc_error *err)
+{
+	if (sqlite3_prepare_v2(store->db, sql, -1, out, NULL) != SQLITE_OK) {
+		*out = NULL;
+		return tplc_store__fail(store, err, "cannot prepare query");
+	}
+	return 0;
+}
+
+int tplc_store__bind_text(sqlite3_stmt *stmt, int index, const char *value)
+{
+	if (value == NULL)
+		return sqlite3_bind_null(stmt, index);
+	return sqlite3_bind_text(stmt, index, value, -1, SQLITE_TRANSIENT);
+}
+
+int tplc_store__bind_double(sqlite3_stmt *stmt, int index, double value,
+                            int present)
+{
+	if (!present)
+		return sqlite3_bind_null(stmt, index);
+	return sqlite3_bind_double(stmt, index, value);
+}
+
+const char *tplc_store__column_text(sqlite3_stmt *stmt, int index)
+{
+	return (const char *)sqlite3_column_text(stmt, index);
+}
+
+int tplc_store__step_done(struct tplc_store *store, sqlite3_stmt *stmt,
+                          struct tplc_error *err, const char *what)
+{
+	int rc = sqlite3_step(stmt);
+
+	sqlite3_reset(stmt);
+	sqlite3_clear_bindings(stmt);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return tplc_store__fail(store, err, what);
+	return 0;
+}
+
+int tplc_store_open(struct tplc_store **out, struct tplc_ctx *ctx,
+                    const char *path, struct tplc_error *err)
+{
+	struct tplc_store *store;
+	int error;
+
+	*out = NULL;
+	store = tplx_calloc(1, sizeof(*store));
+	if (store == NULL)
+		return tplc_error_set(err, TPLC_ENOMEM, "out of memory");
+	store->ctx = ctx;
+	store->path = tplx_strdup(path);
+	if (store->path == NULL) {
+		tplx_free(store);
+		return tplc_error_set(err, TPLC_ENOMEM, "out of memory");
+	}
+	if (sqlite3_open_v2(path, &store->db,
+	                    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+	                            SQLITE_OPEN_NOMUTEX,
+	                    NULL) != SQLITE_OK) {
+		error = tplc_error_set(err, TPLC_ESTORE, "%s: cannot open: %s",
+		                       path,
+		                       store->db ? sqlite3_errmsg(store->db)
+		                                 : "out of memory");
+		goto fail;
+	}
+	sqlite3_busy_timeout(store->db, STORE_BUSY_TIMEOUT_MS);
+	sqlite3_extended_result_codes(store->db, 1);
+	error = tplc_store__exec(store,
+	                         "PRAGMA journal_mode=WAL;"
+	                         "PRAGMA foreign_keys=ON;"
+	                         "PRAGMA synchronous=NORMAL;",
+	                         err);
+	if (error < 0)
+		goto fail;
+	error = tplc_store__migrate(store, err);
+	if (error < 0)
+		goto fail;
+	*out = store;
+	return 0;
+fail:
+	tplc_store_close(store);
+	return error;
+}
+
+void tplc_store_close(struct tplc_store *store)
+{
+	if (store == NULL)
+		return;
+	sqlite3_close(store->db);
+	tplx_free(store->path);
+	tplx_free(store);
+}
+
+int tplc_store_begin(struct tplc_store *store, struct tplc_error *err)
+{
+	return tplc_store__exec(store, "BEGIN IMMEDIATE", err);
+}
+
+int tplc_store_commit(struct tplc_store *store, struct tplc_error *err)
+{
+	return tplc_store__exec(store, "COMMIT", err);
+}
+
+void tplc_store_rollback(struct tplc_store *store)
+{
+	if (!sqlite3_get_autocommit(store->db))
+		sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int tplc_store__import_begin(struct tplc_store *store, struct tplc_error *err)
+{
+	int error = tplc_store__exec(store, "SAVEPOINT tplc_import", err);
+
+	if (error == 0)
+		store->savepoint_depth++;
+	return error;
+}
+
+int tplc_store__import_end(struct tplc_store *store, int error)
+{
+	if (store->savepoint_depth == 0)
+		return error;
+	store->savepoint_depth--;
+	if (error < 0)
+		sqlite3_exec(store->db, "ROLLBACK TO tplc_import", NULL, NULL,
+		             NULL);
+	if (sqlite3_exec(store->db, "RELEASE tplc_import", NULL, NULL, NULL) !=
+	            SQLITE_OK &&
+	    error == 0) {
+		sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
+		return TPLC_ESTORE;
+	}
+	return error;
+}
+
+int tplc_store_schema_version(struct tplc_store *store, int *out,
+                              struct tplc_error *err)
+{
+	sqlite3_stmt *stmt;
+	int error =
+	        tplc_store__prepare(store, &stmt, "PRAGMA user_version", err);
+
+	if (error < 0)
+		return error;
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		*out = sqlite3_column_int(stmt, 0);
+	else
+		error = tplc_store__fail(store, err, "cannot read version");
+	sqlite3_finalize(stmt);
+	return error;
+}
+
+int tplc_store__product_version(struct tplc_store *store,
+                                const char *manufacturer, const char *model,
+                                const char *version, long long *out,
+                                struct tplc_error *err)
+{
+	static const char insert_product[] =
+	        "INSERT INTO products(manufacturer, model) VALUES (?1, ?2) "
+	        "ON CONFLICT DO NOTHING";
+	static const char insert_version[] =
+	        "INSERT INTO product_versions(product_id, version) "
+	        "SELECT id, ?3 FROM products "
+	        "WHERE manufacturer = ?1 AND model = ?2 "
+	        "ON CONFLICT DO NOTHING";
+	static const char select_version[] =
+	        "SELECT v.id FROM product_versions v "
+	        "JOIN products p ON p.id = v.product_id "
+	        "WHERE p.manufacturer = ?1 AND p.model = ?2 "
+	        "AND v.version = ?3";
+	const char *sql[] = { insert_product, insert_version, select_version };
+	sqlite3_stmt *stmt = NULL;
+	size_t i;
+	int error = 0;
+
+	for (i = 0; i < sizeof(sql) / sizeof(sql[0]) && error == 0; i++) {
+		int rc;
+
+		error = tplc_store__prepare(store, &stmt, sql[i], err);
+		if (error < 0)
+			break;
+		tplc_store__bind_text(stmt, 1, manufacturer);
+		tplc_store__bind_text(stmt, 2, model);
+		tplc_store__bind_text(stmt, 3, version ? version : "");
+		rc = sqlite3_step(stmt);
+		if (rc == SQLITE_ROW)
+			*out = sqlite3_column_int64(stmt, 0);
+		else if (rc != SQLITE_DONE)
+			error = tplc_store__fail(store, err,
+			                         "cannot record product");
+		else if (sql[i] == select_version)
+			error = tplc_error_set(err, TPLC_ERROR,
+			                       "product version vanished");
+		sqlite3_finalize(stmt);
+		stmt = NULL;
+	}
+	return error;
+}
