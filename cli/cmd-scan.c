@@ -48,8 +48,9 @@ int cmd_scan(struct cli *cli, int argc, char **argv)
 	printf("scanned %zu product versions and %zu components against "
 	       "%zu advisory statements\n",
 	       stats.product_versions, stats.components, stats.statements);
-	printf("%zu findings (%zu new, %zu gone)\n", stats.findings,
-	       stats.added, stats.removed);
+	printf("%zu findings (product version x vulnerability x advisory): "
+	       "%zu new, %zu gone\n",
+	       stats.findings, stats.added, stats.removed);
 	if (stats.unknown_ranges > 0)
 		printf("%zu statements have version ranges tplc could not "
 		       "read: see 'tplc feed import'\n",

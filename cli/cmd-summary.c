@@ -8,6 +8,8 @@
 #include "table.h"
 
 #define SUMMARY_TOP 10
+/* every known exploited finding is worth a line, up to a screenful */
+#define SUMMARY_KEV_MAX 40
 
 static int top_device(const struct tplc_device_row *d, void *data)
 {
@@ -148,7 +150,7 @@ int cmd_summary(struct cli *cli, int argc, char **argv)
 
 	memset(&ff, 0, sizeof(ff));
 	ff.kev_only = true;
-	ff.limit = SUMMARY_TOP;
+	ff.limit = SUMMARY_KEV_MAX;
 	table_init(&t, 7, finding_header);
 	table_limit(&t, 2, 40);
 	table_limit(&t, 3, 28);
@@ -158,6 +160,8 @@ int cmd_summary(struct cli *cli, int argc, char **argv)
 	if (error == 0 && t.rows > 0) {
 		printf("\nknown exploited vulnerabilities in the fleet\n");
 		table_print(&t, stdout);
+		if (t.rows == SUMMARY_KEV_MAX)
+			printf("(more: tplc findings list --kev)\n");
 	}
 	table_release(&t);
 	return error < 0 ? cli_fail(cli, error) : EXIT_OK;

@@ -27,6 +27,7 @@ static void copy_bounded(char *dst, size_t size, const char *src)
 	dst[len] = '\0';
 }
 
+TPLC_PRINTF(2, 0)
 static void set_message(struct tplc_error *err, const char *fmt, va_list ap)
 {
 	if (fmt != NULL &&

@@ -7,8 +7,17 @@
  * This umbrella header includes the whole public API.
  */
 
+#include "tplc/advisory.h"
+#include "tplc/ctx.h"
 #include "tplc/error.h"
+#include "tplc/inventory.h"
+#include "tplc/match.h"
 #include "tplc/model.h"
+#include "tplc/purl.h"
+#include "tplc/sbom.h"
+#include "tplc/store.h"
+#include "tplc/vers.h"
+#include "tplc/version.h"
 
 /* The library version, "MAJOR.MINOR.PATCH". */
 const char *tplc_version(void);

@@ -10,14 +10,18 @@
 	"  p.model), lower(?1)) > 0)"                                \
 	" AND (?2 IS NULL OR f.vuln_id = ?2) AND (?3 = 0 OR u.kev)"
 
-/* Known exploited first, then the advisory's base score. */
-#define FINDING_ORDER                                                       \
-	" ORDER BY u.kev DESC, COALESCE(f.cvss_score, -1) DESC, f.vuln_id," \
+/* Known exploited first, then the base score the advisory gives (or,
+ * when it gives none, the one another source gave the vulnerability). */
+#define FINDING_ORDER                                                \
+	" ORDER BY u.kev DESC,"                                      \
+	" COALESCE(f.cvss_score, u.cvss_score, -1) DESC, f.vuln_id," \
 	" p.manufacturer, p.model, v.version"
 
 static const char by_product_sql[] =
         "SELECT * FROM (SELECT f.id, f.vuln_id, u.title, u.kev,"
-        " u.kev_due_date, u.kev_ransomware, f.cvss_score, av.cvss_vector,"
+        " u.kev_due_date, u.kev_ransomware,"
+        " COALESCE(f.cvss_score, u.cvss_score),"
+        " COALESCE(av.cvss_vector, u.cvss_vector),"
         " p.manufacturer, p.model, NULLIF(v.version, ''),"
         " CASE WHEN c.id IS NULL THEN NULL"
         "  ELSE c.name || COALESCE(' ' || c.version, '') END,"
@@ -33,12 +37,15 @@ static const char by_product_sql[] =
         "  AND av.vuln_id = f.vuln_id"
         " JOIN product_versions v ON v.id = f.product_version_id"
         " JOIN products p ON p.id = v.product_id"
-        " LEFT JOIN components c ON c.id = f.component_id" FINDING_FILTER
-        " AND ?5 IS NULL" FINDING_ORDER ", f.id) LIMIT ?4";
+        " LEFT JOIN components c ON c.id = "
+        "f.component_id" FINDING_FILTER " AND ?5 IS NULL" FINDING_ORDER
+        ", f.id) LIMIT ?4";
 
 static const char by_device_sql[] =
         "SELECT * FROM (SELECT f.id, f.vuln_id, u.title, u.kev,"
-        " u.kev_due_date, u.kev_ransomware, f.cvss_score, av.cvss_vector,"
+        " u.kev_due_date, u.kev_ransomware,"
+        " COALESCE(f.cvss_score, u.cvss_score),"
+        " COALESCE(av.cvss_vector, u.cvss_vector),"
         " p.manufacturer, p.model, NULLIF(v.version, ''),"
         " CASE WHEN c.id IS NULL THEN NULL"
         "  ELSE c.name || COALESCE(' ' || c.version, '') END,"

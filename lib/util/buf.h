@@ -36,7 +36,8 @@ int tplx_buf_add(struct tplx_buf *buf, const void *data, size_t len);
 int tplx_buf_adds(struct tplx_buf *buf, const char *s);
 int tplx_buf_addc(struct tplx_buf *buf, char c);
 int tplx_buf_addf(struct tplx_buf *buf, const char *fmt, ...) TPLC_PRINTF(2, 3);
-int tplx_buf_vaddf(struct tplx_buf *buf, const char *fmt, va_list ap);
+int tplx_buf_vaddf(struct tplx_buf *buf, const char *fmt, va_list ap)
+        TPLC_PRINTF(2, 0);
 /* The contents, or "" when empty. */
 const char *tplx_buf_str(const struct tplx_buf *buf);
 
