@@ -56,8 +56,8 @@ int cmd_scan(struct cli *cli, int argc, char **argv)
 		       "read: see 'tplc feed import'\n",
 		       stats.unknown_ranges);
 	if (stats.undecided > 0)
-		printf("%zu product versions could not be compared with a "
-		       "range (version unknown or unreadable)\n",
+		printf("%zu version checks could not be decided (version "
+		       "unknown or unreadable for the range's scheme)\n",
 		       stats.undecided);
 	return EXIT_OK;
 }

@@ -25,8 +25,9 @@ struct tplc_scan_stats {
 	size_t added, removed;   /* compared with the scan before */
 	size_t unknown_ranges;   /* statements whose versions we could not
 				  * read: listed, never silently dropped */
-	size_t undecided;        /* product versions a range could not be
-				  * evaluated on (no or odd version) */
+	size_t undecided;        /* version and range pairs that could not be
+			   * compared: no version, or one the range's
+			   * scheme cannot read */
 };
 
 /* Match the whole fleet and record the findings; idempotent. */

@@ -225,7 +225,11 @@ static int match_components(struct scan *s)
 			int verdict;
 
 			error = in_range(s, r, c->version, &verdict);
-			if (error < 0 || verdict != 1)
+			if (error < 0)
+				break;
+			if (verdict < 0)
+				s->stats->undecided++;
+			if (verdict != 1)
 				continue;
 			error = add_match(
 			        s, r, c->product_version_id, c->id, "purl",
