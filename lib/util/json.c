@@ -722,3 +722,32 @@ int tplx_json_opt_bool(const struct tplx_json_doc *doc,
 	*out = v ? v->u.boolean : false;
 	return error;
 }
+
+int tplx_json_fields(const struct tplx_json_doc *doc,
+                     const struct tplx_json *obj, const struct tplx_jpath *path,
+                     const struct tplx_json_field *fields, size_t count,
+                     struct tplc_error *err)
+{
+	const struct tplx_json *v;
+	size_t i;
+	int error;
+
+	for (i = 0; i < count; i++) {
+		if (fields[i].string != NULL)
+			*fields[i].string = NULL;
+		if (fields[i].node != NULL)
+			*fields[i].node = NULL;
+	}
+	error = tplx_json_expect(doc, obj, path, TPLX_JSON_OBJECT, err);
+	for (i = 0; error == 0 && i < count; i++) {
+		error = get_member(doc, obj, path, fields[i].key,
+		                   fields[i].type, fields[i].required, &v, err);
+		if (error < 0)
+			break;
+		if (fields[i].string != NULL)
+			*fields[i].string = v ? v->u.string.ptr : NULL;
+		if (fields[i].node != NULL)
+			*fields[i].node = v;
+	}
+	return error;
+}

@@ -162,4 +162,45 @@ int tplx_json_opt_bool(const struct tplx_json_doc *doc,
                        const struct tplx_jpath *path, const char *key,
                        bool *present, bool *out, struct tplc_error *err);
 
+/*
+ * Several members at once, from a table: the form parsers use, so that a
+ * record's fields read as a list rather than a chain of calls.
+ *
+ *	const char *id, *summary;
+ *	const struct tplx_json *affected;
+ *	const struct tplx_json_field fields[] = {
+ *		TPLX_FIELD_STRING("id", &id, true),
+ *		TPLX_FIELD_STRING("summary", &summary, false),
+ *		TPLX_FIELD_NODE("affected", TPLX_JSON_ARRAY, &affected, false),
+ *	};
+ *	error = tplx_json_fields(doc, rec, path, fields,
+ *				 TPLX_FIELDS_COUNT(fields), err);
+ *
+ * Each output is set (NULL when absent) before the first error, which is
+ * reported for the first failing member in table order, as the opt/req
+ * getters report it.  obj itself must be an object.
+ */
+struct tplx_json_field {
+	const char *key;
+	enum tplx_json_type type;
+	bool required;
+	const char **string;           /* for TPLX_JSON_STRING */
+	const struct tplx_json **node; /* for every other type */
+};
+
+#define TPLX_FIELD_STRING(key, out, required)                    \
+	{                                                        \
+		(key), TPLX_JSON_STRING, (required), (out), NULL \
+	}
+#define TPLX_FIELD_NODE(key, type, out, required)      \
+	{                                              \
+		(key), (type), (required), NULL, (out) \
+	}
+#define TPLX_FIELDS_COUNT(fields) (sizeof(fields) / sizeof((fields)[0]))
+
+int tplx_json_fields(const struct tplx_json_doc *doc,
+                     const struct tplx_json *obj, const struct tplx_jpath *path,
+                     const struct tplx_json_field *fields, size_t count,
+                     struct tplc_error *err);
+
 #endif

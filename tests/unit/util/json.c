@@ -150,6 +150,54 @@ static void test_json__typed_getters_and_path(void **state)
 	tplx_json_doc_free(doc);
 }
 
+static void test_json__fields_table(void **state)
+{
+	const char *text = "{\"id\": \"GHSA-1\", \"affected\": [],\n"
+	                   " \"summary\": 3}";
+	struct tplx_json_doc *doc = parse_ok(text);
+	struct tplx_jpath root = TPLX_JPATH_ROOT;
+	const char *id, *summary, *details;
+	const struct tplx_json *affected;
+	const struct tplx_json_field ok_fields[] = {
+		TPLX_FIELD_STRING("id", &id, true),
+		TPLX_FIELD_STRING("details", &details, false),
+		TPLX_FIELD_NODE("affected", TPLX_JSON_ARRAY, &affected, true),
+	};
+	const struct tplx_json_field bad_fields[] = {
+		TPLX_FIELD_STRING("id", &id, true),
+		TPLX_FIELD_STRING("summary", &summary, false),
+	};
+	const struct tplx_json_field missing[] = {
+		TPLX_FIELD_STRING("modified", &summary, true),
+	};
+	struct tplc_error err;
+	char msg[512];
+
+	(void)state;
+	assert_int_equal(tplx_json_fields(doc, doc->root, &root, ok_fields,
+	                                  TPLX_FIELDS_COUNT(ok_fields), &err),
+	                 0);
+	assert_string_equal(id, "GHSA-1");
+	assert_null(details);
+	assert_int_equal(affected->type, TPLX_JSON_ARRAY);
+	assert_int_equal(tplx_json_fields(doc, doc->root, &root, bad_fields,
+	                                  TPLX_FIELDS_COUNT(bad_fields), &err),
+	                 TPLC_EPARSE);
+	tplc_error_format(&err, msg, sizeof(msg));
+	assert_string_equal(msg, "t.json:2:13: summary: expected a string, "
+	                         "found a number");
+	assert_int_equal(tplx_json_fields(doc, doc->root, &root, missing,
+	                                  TPLX_FIELDS_COUNT(missing), &err),
+	                 TPLC_EPARSE);
+	assert_string_equal(err.path, "modified");
+	assert_null(summary);
+	/* the object itself must be one */
+	assert_int_equal(tplx_json_fields(doc, affected, &root, ok_fields,
+	                                  TPLX_FIELDS_COUNT(ok_fields), &err),
+	                 TPLC_EPARSE);
+	tplx_json_doc_free(doc);
+}
+
 /* Every allocation failure is reported as ENOMEM and leaks nothing. */
 static void test_json__out_of_memory(void **state)
 {
@@ -183,6 +231,7 @@ int main(void)
 		cmocka_unit_test(test_json__duplicate_member_large_object),
 		cmocka_unit_test(test_json__bom_and_depth),
 		cmocka_unit_test(test_json__typed_getters_and_path),
+		cmocka_unit_test(test_json__fields_table),
 		cmocka_unit_test(test_json__out_of_memory),
 	};
 
