@@ -184,6 +184,8 @@ static int show_device(const struct tplc_device_row *d, void *data)
 
 	st->found++;
 	if (st->cli->json) {
+		/* opened here so that an unknown tag prints no JSON at all */
+		tplx_jsonw_object_begin(&st->w);
 		tplx_jsonw_key(&st->w, "device");
 		render_device_json(&st->w, d);
 		return 0;
@@ -253,8 +255,6 @@ static int device_show(struct cli *cli, int argc, char **argv)
 	df.asset_tag = ff.asset_tag = args.items[0];
 	df.site = cli_opt(&args, opts, "site");
 	tplx_jsonw_init(&st.w, stdout, false);
-	if (cli->json)
-		tplx_jsonw_object_begin(&st.w);
 	error = tplc_store_devices(store, &df, show_device, &st, &cli->err);
 	if (error == 0 && st.found == 0) {
 		tplc_error_set(&cli->err, TPLC_ENOTFOUND,

@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "internal.h"
 #include "util/alloc.h"
@@ -64,6 +67,25 @@ int tplc_store__step_done(struct tplc_store *store, sqlite3_stmt *stmt,
 	return 0;
 }
 
+/*
+ * The store holds a hospital's network map and its weaknesses: a new one
+ * is readable by its owner only.  SQLite gives the -wal and -shm files
+ * the same mode.  An existing file keeps the mode its owner chose.
+ */
+static int create_private(const char *path, struct tplc_error *err)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+	if (fd >= 0) {
+		close(fd);
+		return 0;
+	}
+	if (errno == EEXIST)
+		return 0;
+	return tplc_error_set(err, TPLC_ESTORE, "%s: cannot create: %s", path,
+	                      strerror(errno));
+}
+
 int tplc_store_open(struct tplc_store **out, struct tplc_ctx *ctx,
                     const char *path, struct tplc_error *err)
 {
@@ -80,6 +102,9 @@ int tplc_store_open(struct tplc_store **out, struct tplc_ctx *ctx,
 		tplx_free(store);
 		return tplc_error_set(err, TPLC_ENOMEM, "out of memory");
 	}
+	error = create_private(path, err);
+	if (error < 0)
+		goto fail;
 	if (sqlite3_open_v2(path, &store->db,
 	                    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
 	                            SQLITE_OPEN_NOMUTEX,

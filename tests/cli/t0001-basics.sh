@@ -41,6 +41,12 @@ test_expect_success 'init creates the database with WAL and the schema' '
 	sqlite3 tplc.db .tables >tables && test_grep findings tables
 '
 
+test_expect_success 'a new database is readable by its owner only' '
+	test "$(stat -c %a tplc.db)" = 600 &&
+	tplc --db private.db device list >/dev/null &&
+	test "$(stat -c %a private.db)" = 600
+'
+
 test_expect_success 'init twice is harmless' '
 	db_dump >before && tplc init >/dev/null && db_dump >after &&
 	test_cmp before after

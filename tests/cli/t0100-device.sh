@@ -54,7 +54,9 @@ test_expect_success 're-import updates, not duplicates' '
 
 test_expect_success 'an unknown device is exit 66' '
 	test_expect_code 66 tplc device show NOPE 2>err &&
-	test_grep "no device with asset tag" err
+	test_grep "no device with asset tag" err &&
+	test_expect_code 66 tplc --json device show NOPE >out 2>/dev/null &&
+	test ! -s out
 '
 
 test_expect_success 'the demo inventory imports' '
