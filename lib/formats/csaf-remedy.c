@@ -68,16 +68,17 @@ static int rem_products(struct tplc_csaf_remedies *p, const struct tplx_json *r,
                         const struct tplx_jpath *item, size_t rem)
 {
 	const struct tplx_json *ids, *groups, *list;
+	const struct tplx_json_field fields[] = {
+		TPLX_FIELD_NODE("product_ids", TPLX_JSON_ARRAY, &ids, false),
+		TPLX_FIELD_NODE("group_ids", TPLX_JSON_ARRAY, &groups, false),
+	};
 	const struct tplc_csaf_group *g;
 	struct tplx_jpath at, id_at;
 	size_t i, j;
 	int error;
 
-	error = tplx_json_opt_array(p->doc, r, item, "product_ids", &ids,
-	                            p->err);
-	if (error == 0)
-		error = tplx_json_opt_array(p->doc, r, item, "group_ids",
-		                            &groups, p->err);
+	error = tplx_json_fields(p->doc, r, item, fields,
+	                         TPLX_FIELDS_COUNT(fields), p->err);
 	at = tplx_jpath_key(item, "product_ids");
 	for (i = 0; error == 0 && ids != NULL && i < ids->u.array.count; i++) {
 		id_at = tplx_jpath_index(&at, i);
@@ -127,18 +128,15 @@ int tplc_csaf_remedies_read(struct tplc_csaf_remedies *p,
 	if (p->rems == NULL)
 		return nomem(p);
 	for (i = 0; i < list->u.array.count && error == 0; i++) {
+		const struct tplx_json_field fields[] = {
+			TPLX_FIELD_STRING("category", &category, true),
+			TPLX_FIELD_STRING("details", &p->rems[i].details, true),
+		};
+
 		r = list->u.array.items[i];
 		item = tplx_jpath_index(&at, i);
-		error = tplx_json_expect(p->doc, r, &item, TPLX_JSON_OBJECT,
-		                         p->err);
-		if (error == 0)
-			error = tplx_json_req_string(p->doc, r, &item,
-			                             "category", &category,
-			                             p->err);
-		if (error == 0)
-			error = tplx_json_req_string(
-			        p->doc, r, &item, "details",
-			        &p->rems[i].details, p->err);
+		error = tplx_json_fields(p->doc, r, &item, fields,
+		                         TPLX_FIELDS_COUNT(fields), p->err);
 		if (error == 0)
 			error = rem_products(p, r, &item, i);
 		p->rems[i].vendor_fix =

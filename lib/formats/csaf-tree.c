@@ -56,15 +56,14 @@ static int add_product(struct walk *w, const struct tplx_json *fpn,
 {
 	struct tplc_csaf_product *p;
 	const char *name, *id;
+	const struct tplx_json_field fields[] = {
+		TPLX_FIELD_STRING("name", &name, true),
+		TPLX_FIELD_STRING("product_id", &id, true),
+	};
 	int error;
 
-	error = tplx_json_expect(w->doc, fpn, path, TPLX_JSON_OBJECT, w->err);
-	if (error == 0)
-		error = tplx_json_req_string(w->doc, fpn, path, "name", &name,
-		                             w->err);
-	if (error == 0)
-		error = tplx_json_req_string(w->doc, fpn, path, "product_id",
-		                             &id, w->err);
+	error = tplx_json_fields(w->doc, fpn, path, fields,
+	                         TPLX_FIELDS_COUNT(fields), w->err);
 	if (error != 0)
 		return error;
 	p = new_product(w);
@@ -89,6 +88,12 @@ static int walk_branches(struct walk *w, const struct tplx_json *branches,
 	struct tplx_jpath item, at;
 	const struct tplx_json *b, *sub, *product;
 	const char *category, *name;
+	const struct tplx_json_field fields[] = {
+		TPLX_FIELD_STRING("category", &category, true),
+		TPLX_FIELD_STRING("name", &name, true),
+		TPLX_FIELD_NODE("branches", TPLX_JSON_ARRAY, &sub, false),
+		TPLX_FIELD_NODE("product", TPLX_JSON_OBJECT, &product, false),
+	};
 	struct context ctx;
 	size_t i, k;
 	int error = 0;
@@ -101,21 +106,8 @@ static int walk_branches(struct walk *w, const struct tplx_json *branches,
 		b = branches->u.array.items[i];
 		item = tplx_jpath_index(path, i);
 		ctx = *above;
-		error = tplx_json_expect(w->doc, b, &item, TPLX_JSON_OBJECT,
-		                         w->err);
-		if (error == 0)
-			error = tplx_json_req_string(w->doc, b, &item,
-			                             "category", &category,
-			                             w->err);
-		if (error == 0)
-			error = tplx_json_req_string(w->doc, b, &item, "name",
-			                             &name, w->err);
-		if (error == 0)
-			error = tplx_json_opt_array(w->doc, b, &item,
-			                            "branches", &sub, w->err);
-		if (error == 0)
-			error = tplx_json_opt_object(
-			        w->doc, b, &item, "product", &product, w->err);
+		error = tplx_json_fields(w->doc, b, &item, fields,
+		                         TPLX_FIELDS_COUNT(fields), w->err);
 		if (error != 0)
 			break;
 		if (strcmp(category, "vendor") == 0) {
@@ -257,26 +249,20 @@ static int relationships(struct walk *w, const struct tplx_json *list,
 	struct tplx_jpath item, at;
 	const struct tplx_json *r, *fpn;
 	const char *id;
+	const struct tplx_json_field fields[] = {
+		TPLX_FIELD_NODE("full_product_name", TPLX_JSON_OBJECT, &fpn,
+		                false),
+		TPLX_FIELD_STRING("product_reference", &id, true),
+		TPLX_FIELD_STRING("relates_to_product_reference", &id, true),
+	};
 	size_t i, base = w->tree->count, ref_index;
 	int error = 0;
 
 	for (i = 0; i < list->u.array.count && error == 0; i++) {
 		r = list->u.array.items[i];
 		item = tplx_jpath_index(path, i);
-		error = tplx_json_expect(w->doc, r, &item, TPLX_JSON_OBJECT,
-		                         w->err);
-		if (error == 0)
-			error = tplx_json_opt_object(w->doc, r, &item,
-			                             "full_product_name", &fpn,
-			                             w->err);
-		if (error == 0)
-			error = tplx_json_req_string(w->doc, r, &item,
-			                             "product_reference", &id,
-			                             w->err);
-		if (error == 0)
-			error = tplx_json_req_string(
-			        w->doc, r, &item,
-			        "relates_to_product_reference", &id, w->err);
+		error = tplx_json_fields(w->doc, r, &item, fields,
+		                         TPLX_FIELDS_COUNT(fields), w->err);
 		if (error != 0)
 			break;
 		at = tplx_jpath_key(&item, "product_reference");
@@ -317,6 +303,10 @@ static int groups(struct walk *w, const struct tplx_json *list,
 	const struct tplx_json *g, *ids;
 	struct tplx_jpath item, at, id_at;
 	const char *id;
+	const struct tplx_json_field fields[] = {
+		TPLX_FIELD_STRING("group_id", &id, true),
+		TPLX_FIELD_NODE("product_ids", TPLX_JSON_ARRAY, &ids, false),
+	};
 	size_t i, j;
 	int error = 0;
 
@@ -327,14 +317,8 @@ static int groups(struct walk *w, const struct tplx_json *list,
 	for (i = 0; i < list->u.array.count && error == 0; i++) {
 		g = list->u.array.items[i];
 		item = tplx_jpath_index(path, i);
-		error = tplx_json_expect(w->doc, g, &item, TPLX_JSON_OBJECT,
-		                         w->err);
-		if (error == 0)
-			error = tplx_json_req_string(w->doc, g, &item,
-			                             "group_id", &id, w->err);
-		if (error == 0)
-			error = tplx_json_opt_array(
-			        w->doc, g, &item, "product_ids", &ids, w->err);
+		error = tplx_json_fields(w->doc, g, &item, fields,
+		                         TPLX_FIELDS_COUNT(fields), w->err);
 		if (error != 0)
 			break;
 		at = tplx_jpath_key(&item, "product_ids");
@@ -403,6 +387,14 @@ int tplc_csaf_tree_read(struct tplc_csaf_tree *tree,
 	struct tplx_jpath path = tplx_jpath_key(&root, "product_tree"), at;
 	const struct tplx_json *branches = NULL, *names = NULL, *rels = NULL,
 	                       *list = NULL;
+	const struct tplx_json_field fields[] = {
+		TPLX_FIELD_NODE("branches", TPLX_JSON_ARRAY, &branches, false),
+		TPLX_FIELD_NODE("full_product_names", TPLX_JSON_ARRAY, &names,
+		                false),
+		TPLX_FIELD_NODE("relationships", TPLX_JSON_ARRAY, &rels, false),
+		TPLX_FIELD_NODE("product_groups", TPLX_JSON_ARRAY, &list,
+		                false),
+	};
 	struct context none = { 0 };
 	size_t i;
 	int error = 0;
@@ -410,17 +402,9 @@ int tplc_csaf_tree_read(struct tplc_csaf_tree *tree,
 	memset(tree, 0, sizeof(*tree));
 	if (product_tree == NULL)
 		return 0;
-	error = tplx_json_opt_array(doc, product_tree, &path, "branches",
-	                            &branches, err);
-	if (error == 0)
-		error = tplx_json_opt_array(doc, product_tree, &path,
-		                            "full_product_names", &names, err);
-	if (error == 0)
-		error = tplx_json_opt_array(doc, product_tree, &path,
-		                            "relationships", &rels, err);
-	if (error == 0)
-		error = tplx_json_opt_array(doc, product_tree, &path,
-		                            "product_groups", &list, err);
+	/* an object: csaf.c read it with tplx_json_opt_object */
+	error = tplx_json_fields(doc, product_tree, &path, fields,
+	                         TPLX_FIELDS_COUNT(fields), err);
 	at = tplx_jpath_key(&path, "branches");
 	if (error == 0 && branches != NULL)
 		error = walk_branches(&w, branches, &at, &none, 1);

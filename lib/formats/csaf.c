@@ -111,6 +111,10 @@ static int self_url(struct parser *p, const struct tplx_json *document,
 	struct tplx_jpath refs_at = tplx_jpath_key(path, "references"), item;
 	const struct tplx_json *refs, *r;
 	const char *category, *u;
+	const struct tplx_json_field fields[] = {
+		TPLX_FIELD_STRING("category", &category, false),
+		TPLX_FIELD_STRING("url", &u, true),
+	};
 	size_t i;
 	int error;
 
@@ -121,15 +125,8 @@ static int self_url(struct parser *p, const struct tplx_json *document,
 	     i++) {
 		r = refs->u.array.items[i];
 		item = tplx_jpath_index(&refs_at, i);
-		error = tplx_json_expect(p->doc, r, &item, TPLX_JSON_OBJECT,
-		                         p->err);
-		if (error == 0)
-			error = tplx_json_opt_string(p->doc, r, &item,
-			                             "category", &category,
-			                             p->err);
-		if (error == 0)
-			error = tplx_json_req_string(p->doc, r, &item, "url",
-			                             &u, p->err);
+		error = tplx_json_fields(p->doc, r, &item, fields,
+		                         TPLX_FIELDS_COUNT(fields), p->err);
 		if (error == 0 && *url == NULL && category != NULL &&
 		    strcmp(category, "self") == 0)
 			*url = u;
@@ -140,29 +137,44 @@ static int self_url(struct parser *p, const struct tplx_json *document,
 static int read_document(struct parser *p, const struct tplx_json *root,
                          const struct tplx_jpath *root_path)
 {
-	static const char *const tracking_strings[] = { "id",
-		                                        "initial_release_date",
-		                                        "current_release_date",
-		                                        "status", "version" };
 	const struct tplx_json *document, *publisher, *tracking, *history;
 	struct tplx_jpath path = tplx_jpath_key(root_path, "document");
 	struct tplx_jpath pub_at = tplx_jpath_key(&path, "publisher");
 	struct tplx_jpath track_at = tplx_jpath_key(&path, "tracking");
 	struct tplx_jpath at = tplx_jpath_key(&path, "csaf_version");
 	const char *category, *version, *title, *name, *s, *url;
-	const char *tracking_value[5];
+	const char *id, *initial, *current;
+	const struct tplx_json_field head[] = {
+		TPLX_FIELD_STRING("category", &category, true),
+		TPLX_FIELD_STRING("csaf_version", &version, true),
+	};
+	const struct tplx_json_field body[] = {
+		TPLX_FIELD_STRING("title", &title, true),
+		TPLX_FIELD_NODE("publisher", TPLX_JSON_OBJECT, &publisher,
+		                false),
+	};
+	const struct tplx_json_field pub_fields[] = {
+		TPLX_FIELD_STRING("name", &name, true),
+		TPLX_FIELD_STRING("category", &s, true),
+		TPLX_FIELD_STRING("namespace", &s, true),
+	};
+	const struct tplx_json_field track_fields[] = {
+		TPLX_FIELD_STRING("id", &id, true),
+		TPLX_FIELD_STRING("initial_release_date", &initial, true),
+		TPLX_FIELD_STRING("current_release_date", &current, true),
+		TPLX_FIELD_STRING("status", &s, true),
+		TPLX_FIELD_STRING("version", &s, true),
+		TPLX_FIELD_NODE("revision_history", TPLX_JSON_ARRAY, &history,
+		                false),
+	};
 	struct tplc_advisory *adv = p->b.adv;
-	size_t i;
 	int error;
 
 	error = req_object(p->doc, root, root_path, "document", &document,
 	                   p->err);
 	if (error == 0)
-		error = tplx_json_req_string(p->doc, document, &path,
-		                             "category", &category, p->err);
-	if (error == 0)
-		error = tplx_json_req_string(p->doc, document, &path,
-		                             "csaf_version", &version, p->err);
+		error = tplx_json_fields(p->doc, document, &path, head,
+		                         TPLX_FIELDS_COUNT(head), p->err);
 	if (error == 0 && strcmp(version, "2.0") != 0) {
 		unsigned long line, column;
 
@@ -175,31 +187,21 @@ static int read_document(struct parser *p, const struct tplx_json *root,
 		        "CSAF %.16s is not supported (2.0 only)", version);
 	}
 	if (error == 0)
-		error = tplx_json_req_string(p->doc, document, &path, "title",
-		                             &title, p->err);
+		error = tplx_json_fields(p->doc, document, &path, body,
+		                         TPLX_FIELDS_COUNT(body), p->err);
+	if (error == 0 && publisher == NULL) /* req_object's error */
+		error = tplx_json_fail(p->doc, document, &pub_at, p->err,
+		                       "required member is missing");
 	if (error == 0)
-		error = req_object(p->doc, document, &path, "publisher",
-		                   &publisher, p->err);
-	if (error == 0)
-		error = tplx_json_req_string(p->doc, publisher, &pub_at, "name",
-		                             &name, p->err);
-	if (error == 0)
-		error = tplx_json_req_string(p->doc, publisher, &pub_at,
-		                             "category", &s, p->err);
-	if (error == 0)
-		error = tplx_json_req_string(p->doc, publisher, &pub_at,
-		                             "namespace", &s, p->err);
+		error = tplx_json_fields(p->doc, publisher, &pub_at, pub_fields,
+		                         TPLX_FIELDS_COUNT(pub_fields), p->err);
 	if (error == 0)
 		error = req_object(p->doc, document, &path, "tracking",
 		                   &tracking, p->err);
-	for (i = 0; i < 5 && error == 0; i++)
-		error = tplx_json_req_string(p->doc, tracking, &track_at,
-		                             tracking_strings[i],
-		                             &tracking_value[i], p->err);
 	if (error == 0)
-		error = tplx_json_opt_array(p->doc, tracking, &track_at,
-		                            "revision_history", &history,
-		                            p->err);
+		error = tplx_json_fields(
+		        p->doc, tracking, &track_at, track_fields,
+		        TPLX_FIELDS_COUNT(track_fields), p->err);
 	if (error == 0 && history == NULL) {
 		at = tplx_jpath_key(&track_at, "revision_history");
 		error = tplx_json_fail(p->doc, tracking, &at, p->err,
@@ -209,11 +211,11 @@ static int read_document(struct parser *p, const struct tplx_json *root,
 		error = self_url(p, document, &path, &url);
 	if (error != 0)
 		return error;
-	tplc_advisory_build_str(&p->b, &adv->id, tracking_value[0]);
+	tplc_advisory_build_str(&p->b, &adv->id, id);
 	tplc_advisory_build_str(&p->b, &adv->title, title);
 	tplc_advisory_build_str(&p->b, &adv->publisher, name);
-	tplc_advisory_build_str(&p->b, &adv->published, tracking_value[1]);
-	tplc_advisory_build_str(&p->b, &adv->modified, tracking_value[2]);
+	tplc_advisory_build_str(&p->b, &adv->published, initial);
+	tplc_advisory_build_str(&p->b, &adv->modified, current);
 	tplc_advisory_build_str(&p->b, &adv->url, url);
 	return p->b.error;
 }
@@ -322,6 +324,10 @@ static int read_notes(struct parser *p, const struct tplx_json *v,
 	struct tplx_jpath at = tplx_jpath_key(path, "notes"), item;
 	const struct tplx_json *notes, *n;
 	const char *category, *text, *found[3] = { NULL };
+	const struct tplx_json_field fields[] = {
+		TPLX_FIELD_STRING("category", &category, true),
+		TPLX_FIELD_STRING("text", &text, true),
+	};
 	size_t i, k;
 	int error;
 
@@ -331,15 +337,8 @@ static int read_notes(struct parser *p, const struct tplx_json *v,
 	     i++) {
 		n = notes->u.array.items[i];
 		item = tplx_jpath_index(&at, i);
-		error = tplx_json_expect(p->doc, n, &item, TPLX_JSON_OBJECT,
-		                         p->err);
-		if (error == 0)
-			error = tplx_json_req_string(p->doc, n, &item,
-			                             "category", &category,
-			                             p->err);
-		if (error == 0)
-			error = tplx_json_req_string(p->doc, n, &item, "text",
-			                             &text, p->err);
+		error = tplx_json_fields(p->doc, n, &item, fields,
+		                         TPLX_FIELDS_COUNT(fields), p->err);
 		for (k = 0; error == 0 && k < 3; k++)
 			if (found[k] == NULL &&
 			    strcmp(category, wanted[k]) == 0)
@@ -404,6 +403,10 @@ static int read_ids(struct parser *p, const struct tplx_json *v,
 	const struct tplx_json *ids;
 	struct tplc_vuln *out = &p->b.vulns[index];
 	const char *text, *system, **aliases = NULL;
+	const struct tplx_json_field fields[] = {
+		TPLX_FIELD_STRING("system_name", &system, true),
+		TPLX_FIELD_STRING("text", &text, true),
+	};
 	size_t i, n = 0;
 	int error;
 
@@ -416,16 +419,9 @@ static int read_ids(struct parser *p, const struct tplx_json *v,
 	}
 	for (i = 0; error == 0 && ids != NULL && i < ids->u.array.count; i++) {
 		item = tplx_jpath_index(&at, i);
-		error = tplx_json_expect(p->doc, ids->u.array.items[i], &item,
-		                         TPLX_JSON_OBJECT, p->err);
-		if (error == 0)
-			error = tplx_json_req_string(
-			        p->doc, ids->u.array.items[i], &item,
-			        "system_name", &system, p->err);
-		if (error == 0)
-			error = tplx_json_req_string(
-			        p->doc, ids->u.array.items[i], &item, "text",
-			        &text, p->err);
+		error = tplx_json_fields(p->doc, ids->u.array.items[i], &item,
+		                         fields, TPLX_FIELDS_COUNT(fields),
+		                         p->err);
 		if (error != 0)
 			break;
 		if (cve == NULL && out->id == NULL) /* the first is the id */
@@ -449,25 +445,18 @@ static int read_vuln(struct parser *p, const struct tplx_json *v,
 	struct tplx_jpath cwe_at = tplx_jpath_key(path, "cwe");
 	struct tplc_vuln *out;
 	const char *cwe_id = NULL;
+	const struct tplx_json_field fields[] = {
+		TPLX_FIELD_STRING("cve", &cve, false),
+		TPLX_FIELD_STRING("title", &title, false),
+		TPLX_FIELD_STRING("release_date", &released, false),
+		TPLX_FIELD_STRING("discovery_date", &discovered, false),
+		TPLX_FIELD_NODE("cwe", TPLX_JSON_OBJECT, &cwe, false),
+	};
 	size_t index;
 	int error;
 
-	error = tplx_json_expect(p->doc, v, path, TPLX_JSON_OBJECT, p->err);
-	if (error == 0)
-		error = tplx_json_opt_string(p->doc, v, path, "cve", &cve,
-		                             p->err);
-	if (error == 0)
-		error = tplx_json_opt_string(p->doc, v, path, "title", &title,
-		                             p->err);
-	if (error == 0)
-		error = tplx_json_opt_string(p->doc, v, path, "release_date",
-		                             &released, p->err);
-	if (error == 0)
-		error = tplx_json_opt_string(p->doc, v, path, "discovery_date",
-		                             &discovered, p->err);
-	if (error == 0)
-		error = tplx_json_opt_object(p->doc, v, path, "cwe", &cwe,
-		                             p->err);
+	error = tplx_json_fields(p->doc, v, path, fields,
+	                         TPLX_FIELDS_COUNT(fields), p->err);
 	if (error == 0 && cwe != NULL)
 		error = tplx_json_req_string(p->doc, cwe, &cwe_at, "id",
 		                             &cwe_id, p->err);

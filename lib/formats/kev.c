@@ -139,17 +139,19 @@ static int json_record(struct tplc_advisory_build *b,
 {
 	const char *value[KEV_FIELDS] = { NULL };
 	const struct tplx_json *cwes, *node;
+	struct tplx_json_field fields[KEV_FIELDS];
 	struct tplx_jpath at;
 	struct kev_bad bad;
 	size_t i;
 	int error;
 
-	error = tplx_json_expect(doc, rec, path, TPLX_JSON_OBJECT, err);
-	for (i = 0; i < KEV_CWES && error == 0; i++)
-		error = tplx_json_opt_string(doc, rec, path, kev_fields[i].name,
-		                             &value[i], err);
-	if (error == 0)
-		error = tplx_json_opt_array(doc, rec, path, "cwes", &cwes, err);
+	/* the names of kev_fields, shared with the CSV header */
+	for (i = 0; i < KEV_CWES; i++)
+		fields[i] = (struct tplx_json_field)TPLX_FIELD_STRING(
+		        kev_fields[i].name, &value[i], false);
+	fields[KEV_CWES] = (struct tplx_json_field)TPLX_FIELD_NODE(
+	        kev_fields[KEV_CWES].name, TPLX_JSON_ARRAY, &cwes, false);
+	error = tplx_json_fields(doc, rec, path, fields, KEV_FIELDS, err);
 	if (error != 0)
 		return error;
 	if (cwes != NULL && cwes->u.array.count > 0) {
@@ -178,6 +180,14 @@ int tplc_kev_parse_json(struct tplc_advisory **out, const char *data,
 	struct tplx_jpath root = TPLX_JPATH_ROOT, list, item;
 	const struct tplx_json *vulns, *count;
 	const char *version, *title, *released;
+	const struct tplx_json_field fields[] = {
+		TPLX_FIELD_STRING("catalogVersion", &version, true),
+		TPLX_FIELD_STRING("title", &title, false),
+		TPLX_FIELD_STRING("dateReleased", &released, false),
+		TPLX_FIELD_NODE("count", TPLX_JSON_NUMBER, &count, false),
+		TPLX_FIELD_NODE("vulnerabilities", TPLX_JSON_ARRAY, &vulns,
+		                false),
+	};
 	size_t i;
 	int error;
 
@@ -188,22 +198,8 @@ int tplc_kev_parse_json(struct tplc_advisory **out, const char *data,
 	error = tplx_json_parse(&doc, data, len, source, err);
 	if (error != 0)
 		goto fail;
-	error = tplx_json_expect(doc, doc->root, &root, TPLX_JSON_OBJECT, err);
-	if (error == 0)
-		error = tplx_json_req_string(doc, doc->root, &root,
-		                             "catalogVersion", &version, err);
-	if (error == 0)
-		error = tplx_json_opt_string(doc, doc->root, &root, "title",
-		                             &title, err);
-	if (error == 0)
-		error = tplx_json_opt_string(doc, doc->root, &root,
-		                             "dateReleased", &released, err);
-	if (error == 0)
-		error = tplx_json_opt_number(doc, doc->root, &root, "count",
-		                             &count, err);
-	if (error == 0)
-		error = tplx_json_opt_array(doc, doc->root, &root,
-		                            "vulnerabilities", &vulns, err);
+	error = tplx_json_fields(doc, doc->root, &root, fields,
+	                         TPLX_FIELDS_COUNT(fields), err);
 	if (error != 0)
 		goto fail;
 	list = tplx_jpath_key(&root, "vulnerabilities");

@@ -23,9 +23,6 @@
 
 enum event_kind { INTRODUCED, FIXED, LAST_AFFECTED, LIMIT };
 
-static const char *const event_names[] = { "introduced", "fixed",
-	                                   "last_affected", "limit" };
-
 struct tplc_osv_event {
 	enum event_kind kind;
 	const char *version;
@@ -133,6 +130,14 @@ static int read_events(struct tplc_osv_parser *p, const struct tplx_json *range,
 {
 	struct tplx_jpath at = tplx_jpath_key(path, "events"), item;
 	const struct tplx_json *events, *e;
+	const char *version[4];
+	const struct tplx_json_field fields[] = {
+		TPLX_FIELD_STRING("introduced", &version[INTRODUCED], false),
+		TPLX_FIELD_STRING("fixed", &version[FIXED], false),
+		TPLX_FIELD_STRING("last_affected", &version[LAST_AFFECTED],
+		                  false),
+		TPLX_FIELD_STRING("limit", &version[LIMIT], false),
+	};
 	size_t i, k, found;
 	int error;
 
@@ -167,16 +172,12 @@ static int read_events(struct tplc_osv_parser *p, const struct tplx_json *range,
 	for (i = 0; i < events->u.array.count; i++) {
 		e = events->u.array.items[i];
 		item = tplx_jpath_index(&at, i);
-		error = tplx_json_expect(p->doc, e, &item, TPLX_JSON_OBJECT,
-		                         p->err);
+		error = tplx_json_fields(p->doc, e, &item, fields,
+		                         TPLX_FIELDS_COUNT(fields), p->err);
 		for (k = 0, found = 0; error == 0 && k < 4; k++) {
-			const char *v;
-
-			error = tplx_json_opt_string(
-			        p->doc, e, &item, event_names[k], &v, p->err);
-			if (error == 0 && v != NULL) {
+			if (version[k] != NULL) {
 				p->events[i].kind = (enum event_kind)k;
-				p->events[i].version = v;
+				p->events[i].version = version[k];
 				found++;
 			}
 		}
@@ -425,16 +426,15 @@ int tplc_osv_affected_read(struct tplc_osv_parser *p, size_t vuln,
 	struct tplx_jpath versions_at = tplx_jpath_key(path, "versions");
 	const struct tplx_json *ranges, *versions;
 	bool versioned, git;
+	const struct tplx_json_field fields[] = {
+		TPLX_FIELD_NODE("ranges", TPLX_JSON_ARRAY, &ranges, false),
+		TPLX_FIELD_NODE("versions", TPLX_JSON_ARRAY, &versions, false),
+	};
 	struct tplc_osv_package pkg;
 	int error;
 
-	error = tplx_json_expect(p->doc, a, path, TPLX_JSON_OBJECT, p->err);
-	if (error == 0)
-		error = tplx_json_opt_array(p->doc, a, path, "ranges", &ranges,
-		                            p->err);
-	if (error == 0)
-		error = tplx_json_opt_array(p->doc, a, path, "versions",
-		                            &versions, p->err);
+	error = tplx_json_fields(p->doc, a, path, fields,
+	                         TPLX_FIELDS_COUNT(fields), p->err);
 	if (error == 0)
 		error = range_types_of(p, ranges, &ranges_at, &versioned, &git);
 	if (error == 0)

@@ -191,6 +191,11 @@ int tplc_osv_package_read(struct tplc_osv_parser *p,
 	const struct tplx_json *package, *ranges;
 	const struct ecosystem *e;
 	const char *name = NULL, *purl = NULL, *repo = NULL;
+	const struct tplx_json_field fields[] = {
+		TPLX_FIELD_STRING("ecosystem", &pkg->ecosystem, true),
+		TPLX_FIELD_STRING("name", &name, true),
+		TPLX_FIELD_STRING("purl", &purl, false),
+	};
 	size_t i;
 	int error;
 
@@ -198,14 +203,8 @@ int tplc_osv_package_read(struct tplc_osv_parser *p,
 	error = tplx_json_opt_object(p->doc, affected, path, "package",
 	                             &package, p->err);
 	if (error == 0 && package != NULL)
-		error = tplx_json_req_string(p->doc, package, &at, "ecosystem",
-		                             &pkg->ecosystem, p->err);
-	if (error == 0 && package != NULL)
-		error = tplx_json_req_string(p->doc, package, &at, "name",
-		                             &name, p->err);
-	if (error == 0 && package != NULL)
-		error = tplx_json_opt_string(p->doc, package, &at, "purl",
-		                             &purl, p->err);
+		error = tplx_json_fields(p->doc, package, &at, fields,
+		                         TPLX_FIELDS_COUNT(fields), p->err);
 	if (error != 0)
 		return error;
 	if (package == NULL) { /* a repository only: its GIT range names it */
@@ -302,6 +301,10 @@ static int read_severity(struct tplc_osv_parser *p, const struct tplx_json *rec,
 	struct tplx_jpath at = tplx_jpath_key(path, "severity"), item;
 	const struct tplx_json *list;
 	const char *type, *score, *best = NULL;
+	const struct tplx_json_field fields[] = {
+		TPLX_FIELD_STRING("type", &type, true),
+		TPLX_FIELD_STRING("score", &score, true),
+	};
 	size_t i, k, rank = 3;
 	int error;
 
@@ -310,16 +313,9 @@ static int read_severity(struct tplc_osv_parser *p, const struct tplx_json *rec,
 	for (i = 0; error == 0 && list != NULL && i < list->u.array.count;
 	     i++) {
 		item = tplx_jpath_index(&at, i);
-		error = tplx_json_expect(p->doc, list->u.array.items[i], &item,
-		                         TPLX_JSON_OBJECT, p->err);
-		if (error == 0)
-			error = tplx_json_req_string(
-			        p->doc, list->u.array.items[i], &item, "type",
-			        &type, p->err);
-		if (error == 0)
-			error = tplx_json_req_string(
-			        p->doc, list->u.array.items[i], &item, "score",
-			        &score, p->err);
+		error = tplx_json_fields(p->doc, list->u.array.items[i], &item,
+		                         fields, TPLX_FIELDS_COUNT(fields),
+		                         p->err);
 		for (k = 0; error == 0 && k < rank; k++) {
 			if (strcmp(type, types[k]) == 0) {
 				best = score;
@@ -386,30 +382,21 @@ static int read_record(struct tplc_osv_parser *p, const struct tplx_json *rec,
 	struct tplx_jpath at = tplx_jpath_key(path, "affected"), item;
 	const char *id, *modified, *published, *summary, *details;
 	const struct tplx_json *affected;
+	const struct tplx_json_field fields[] = {
+		TPLX_FIELD_STRING("id", &id, true),
+		TPLX_FIELD_STRING("modified", &modified, true),
+		TPLX_FIELD_STRING("published", &published, false),
+		TPLX_FIELD_STRING("summary", &summary, false),
+		TPLX_FIELD_STRING("details", &details, false),
+		TPLX_FIELD_NODE("affected", TPLX_JSON_ARRAY, &affected, false),
+	};
 	struct tplc_advisory *adv = p->b.adv;
 	struct tplc_vuln *v;
 	size_t index, i;
 	int error;
 
-	error = tplx_json_expect(p->doc, rec, path, TPLX_JSON_OBJECT, p->err);
-	if (error == 0)
-		error = tplx_json_req_string(p->doc, rec, path, "id", &id,
-		                             p->err);
-	if (error == 0)
-		error = tplx_json_req_string(p->doc, rec, path, "modified",
-		                             &modified, p->err);
-	if (error == 0)
-		error = tplx_json_opt_string(p->doc, rec, path, "published",
-		                             &published, p->err);
-	if (error == 0)
-		error = tplx_json_opt_string(p->doc, rec, path, "summary",
-		                             &summary, p->err);
-	if (error == 0)
-		error = tplx_json_opt_string(p->doc, rec, path, "details",
-		                             &details, p->err);
-	if (error == 0)
-		error = tplx_json_opt_array(p->doc, rec, path, "affected",
-		                            &affected, p->err);
+	error = tplx_json_fields(p->doc, rec, path, fields,
+	                         TPLX_FIELDS_COUNT(fields), p->err);
 	if (error == 0)
 		error = tplc_advisory_build_vuln(&p->b, &index);
 	if (error != 0)

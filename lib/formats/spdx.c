@@ -204,17 +204,14 @@ static int checksums(struct spdx *p, struct tplc_component *c,
 		struct tplx_jpath ip = tplx_jpath_index(&at, i);
 		struct tplc_hash *h = &c->hashes[i];
 		const char *alg, *value;
+		const struct tplx_json_field fields[] = {
+			TPLX_FIELD_STRING("algorithm", &alg, true),
+			TPLX_FIELD_STRING("checksumValue", &value, true),
+		};
 		char *q;
 
-		error = tplx_json_expect(p->doc, item, &ip, TPLX_JSON_OBJECT,
-		                         p->err);
-		if (error == 0)
-			error = tplx_json_req_string(p->doc, item, &ip,
-			                             "algorithm", &alg, p->err);
-		if (error == 0)
-			error = tplx_json_req_string(p->doc, item, &ip,
-			                             "checksumValue", &value,
-			                             p->err);
+		error = tplx_json_fields(p->doc, item, &ip, fields,
+		                         TPLX_FIELDS_COUNT(fields), p->err);
 		if (error == 0)
 			error = hash_alg(p, &h->alg, alg);
 		if (error == 0)
@@ -246,21 +243,14 @@ static int external_refs(struct spdx *p, struct tplc_component *c,
 		const struct tplx_json *item = list->u.array.items[i];
 		struct tplx_jpath ip = tplx_jpath_index(&at, i);
 		const char *type, *locator, *category;
+		const struct tplx_json_field fields[] = {
+			TPLX_FIELD_STRING("referenceCategory", &category, true),
+			TPLX_FIELD_STRING("referenceType", &type, true),
+			TPLX_FIELD_STRING("referenceLocator", &locator, true),
+		};
 
-		error = tplx_json_expect(p->doc, item, &ip, TPLX_JSON_OBJECT,
-		                         p->err);
-		if (error == 0)
-			error = tplx_json_req_string(p->doc, item, &ip,
-			                             "referenceCategory",
-			                             &category, p->err);
-		if (error == 0)
-			error = tplx_json_req_string(p->doc, item, &ip,
-			                             "referenceType", &type,
-			                             p->err);
-		if (error == 0)
-			error = tplx_json_req_string(p->doc, item, &ip,
-			                             "referenceLocator",
-			                             &locator, p->err);
+		error = tplx_json_fields(p->doc, item, &ip, fields,
+		                         TPLX_FIELDS_COUNT(fields), p->err);
 		if (error != 0)
 			break;
 		if (purl == NULL && strcmp(type, "purl") == 0)
@@ -297,36 +287,33 @@ static int purpose(struct spdx *p, struct tplc_component *c, const char *value)
 static int package(struct spdx *p, const struct tplx_json *pkg,
                    const struct tplx_jpath *path)
 {
-	static const char *const keys[] = {
-		"SPDXID",          "name",
-		"versionInfo",     "supplier",
-		"originator",      "licenseConcluded",
-		"licenseDeclared", "primaryPackagePurpose",
+	const char *v[8];
+	const struct tplx_json_field fields[] = {
+		TPLX_FIELD_STRING("SPDXID", &v[0], true),
+		TPLX_FIELD_STRING("name", &v[1], true),
+		TPLX_FIELD_STRING("versionInfo", &v[2], false),
+		TPLX_FIELD_STRING("supplier", &v[3], false),
+		TPLX_FIELD_STRING("originator", &v[4], false),
+		TPLX_FIELD_STRING("licenseConcluded", &v[5], false),
+		TPLX_FIELD_STRING("licenseDeclared", &v[6], false),
+		TPLX_FIELD_STRING("primaryPackagePurpose", &v[7], false),
 	};
-	const char *v[sizeof(keys) / sizeof(*keys)];
 	struct tplc_component c;
 	size_t i, index;
 	int error;
 
 	memset(&c, 0, sizeof(c));
-	error = tplx_json_expect(p->doc, pkg, path, TPLX_JSON_OBJECT, p->err);
-	for (i = 0; error == 0 && i < sizeof(keys) / sizeof(*keys); i++) {
-		if (i < 2)
-			error = tplx_json_req_string(p->doc, pkg, path, keys[i],
-			                             &v[i], p->err);
-		else
-			error = tplx_json_opt_string(p->doc, pkg, path, keys[i],
-			                             &v[i], p->err);
-	}
+	error = tplx_json_fields(p->doc, pkg, path, fields,
+	                         TPLX_FIELDS_COUNT(fields), p->err);
 	if (error != 0)
 		return error;
 	for (i = 0; i < 2; i++) {
-		struct tplx_jpath at = tplx_jpath_key(path, keys[i]);
+		struct tplx_jpath at = tplx_jpath_key(path, fields[i].key);
 
 		if (tplx_is_blank(v[i]))
 			return tplx_json_fail(p->doc,
-			                      tplx_json_get(pkg, keys[i]), &at,
-			                      p->err, "must not be empty");
+			                      tplx_json_get(pkg, fields[i].key),
+			                      &at, p->err, "must not be empty");
 	}
 	error = tplc_sbom_build_str(&p->b, &c.ref, v[0]);
 	if (error == 0)
@@ -506,22 +493,15 @@ static int relationships(struct spdx *p, const struct tplx_json *root,
 		const struct tplx_json *rel = list->u.array.items[i];
 		struct tplx_jpath ip = tplx_jpath_index(&at, i);
 		const char *from, *type, *to;
+		const struct tplx_json_field fields[] = {
+			TPLX_FIELD_STRING("spdxElementId", &from, true),
+			TPLX_FIELD_STRING("relationshipType", &type, true),
+			TPLX_FIELD_STRING("relatedSpdxElement", &to, true),
+		};
 		int dir;
 
-		error = tplx_json_expect(p->doc, rel, &ip, TPLX_JSON_OBJECT,
-		                         p->err);
-		if (error == 0)
-			error = tplx_json_req_string(p->doc, rel, &ip,
-			                             "spdxElementId", &from,
-			                             p->err);
-		if (error == 0)
-			error = tplx_json_req_string(p->doc, rel, &ip,
-			                             "relationshipType", &type,
-			                             p->err);
-		if (error == 0)
-			error = tplx_json_req_string(p->doc, rel, &ip,
-			                             "relatedSpdxElement", &to,
-			                             p->err);
+		error = tplx_json_fields(p->doc, rel, &ip, fields,
+		                         TPLX_FIELDS_COUNT(fields), p->err);
 		if (error != 0)
 			break;
 		if (*described == NULL && strcmp(type, "DESCRIBES") == 0 &&
@@ -589,6 +569,11 @@ int tplc_spdx_parse_doc(struct tplc_sbom **out, const struct tplx_json_doc *doc,
 	const struct tplx_json *root = doc->root, *describes = NULL;
 	const char *name, *ns, *described = NULL;
 	struct spdx p;
+	const struct tplx_json_field fields[] = {
+		TPLX_FIELD_STRING("SPDXID", &p.document_id, true),
+		TPLX_FIELD_STRING("name", &name, true),
+		TPLX_FIELD_STRING("documentNamespace", &ns, false),
+	};
 	int error;
 
 	*out = NULL;
@@ -603,14 +588,8 @@ int tplc_spdx_parse_doc(struct tplc_sbom **out, const struct tplx_json_doc *doc,
 		return error;
 	error = spec_version(&p, root, &top);
 	if (error == 0)
-		error = tplx_json_req_string(doc, root, &top, "SPDXID",
-		                             &p.document_id, err);
-	if (error == 0)
-		error = tplx_json_req_string(doc, root, &top, "name", &name,
-		                             err);
-	if (error == 0)
-		error = tplx_json_opt_string(doc, root, &top,
-		                             "documentNamespace", &ns, err);
+		error = tplx_json_fields(doc, root, &top, fields,
+		                         TPLX_FIELDS_COUNT(fields), err);
 	if (error == 0)
 		error = tplc_sbom_build_str(&p.b, &p.b.sbom->serial, ns);
 	if (error == 0)
