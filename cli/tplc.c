@@ -21,6 +21,8 @@ static const struct cli_cmd commands[] = {
 	{ "scan", cmd_scan, "match the fleet against the advisories" },
 	{ "findings", cmd_findings, "list what is vulnerable, KEV first" },
 	{ "summary", cmd_summary, "the fleet at a glance" },
+	{ "purl", cmd_purl, "check a package URL, show its parts" },
+	{ "version", cmd_version, "compare versions, test vers ranges" },
 	{ NULL, NULL, NULL },
 };
 
@@ -35,7 +37,6 @@ static void usage(FILE *fp)
 	for (c = commands; c->name != NULL; c++)
 		fprintf(fp, "  %-10s %s\n", c->name, c->summary);
 	fprintf(fp, "  %-10s %s\n", "help", "help on a command");
-	fprintf(fp, "  %-10s %s\n", "version", "print the version");
 	fprintf(fp,
 	        "\nThe database is --db PATH, else $TPLC_DB, else ./tplc.db.\n"
 	        "'tplc <command> --help' tells more.\n");
@@ -56,7 +57,7 @@ static int run(struct cli *cli, int argc, char **argv)
 	const struct cli_cmd *cmd;
 	char *help_argv[3];
 
-	if (strcmp(argv[0], "version") == 0) {
+	if (strcmp(argv[0], "version") == 0 && argc == 1) {
 		printf("tplc %s\n", tplc_version());
 		return EXIT_OK;
 	}

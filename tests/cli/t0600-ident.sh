@@ -1,0 +1,60 @@
+#!/bin/sh
+# tplc purl and tplc version: the identity and version engine from the shell.
+. "$TPLC_SOURCE_ROOT/tests/lib/test-lib.sh"
+
+json_field() {
+	python3 -c "import json, sys; d = json.load(sys.stdin); print($1)"
+}
+
+test_expect_success 'purl prints the canonical form and its parts' '
+	tplc purl "pkg:NPM/%40angular/Core@12.0.0?b=2&a=1" >out &&
+	test_grep "^pkg:npm/%40angular/core@12.0.0?a=1&b=2$" out &&
+	test_grep "package  *pkg:npm/%40angular/core$" out &&
+	test_grep "namespace  *@angular$" out &&
+	test_grep "version scheme  *npm$" out
+'
+
+test_expect_success 'purl --json, one object per purl' '
+	tplc --json purl pkg:pypi/Django_Rest@1.0 >out &&
+	test "$(json_field "d[\"purl\"], d[\"package\"]" <out)" = \
+		"pkg:pypi/django-rest@1.0 pkg:pypi/django-rest" &&
+	tplc --json purl pkg:npm/a@1 pkg:npm/b@2 | json_field "len(d)" >n &&
+	echo 2 >want && test_cmp want n
+'
+
+test_expect_success 'a malformed purl is exit 65' '
+	test_expect_code 65 tplc purl "npm/lodash@1" 2>err &&
+	test_grep "^tplc: " err
+'
+
+test_expect_success 'version compare follows each scheme' '
+	test "$(tplc version compare --scheme deb 1:1.0~rc1 1.0)" = "1:1.0~rc1 > 1.0" &&
+	test "$(tplc version compare --scheme deb 1.0~rc1 1.0)" = "1.0~rc1 < 1.0" &&
+	test "$(tplc version compare --scheme semver 1.0.0-alpha 1.0.0)" = "1.0.0-alpha < 1.0.0" &&
+	test "$(tplc version compare --scheme rpm 1.0^git1 1.0)" = "1.0^git1 > 1.0" &&
+	test "$(tplc version compare 1.10 1.9)" = "1.10 > 1.9" &&
+	test "$(tplc --json version compare --scheme npm 2.0.0 2.0.0 | json_field "d[\"order\"]")" = 0
+'
+
+test_expect_success 'an unknown scheme or bad version is exit 65' '
+	test_expect_code 65 tplc version compare --scheme nosuch 1 2 2>err &&
+	test_expect_code 65 tplc version compare --scheme semver 1.x 2 2>err
+'
+
+test_expect_success 'version in answers with its exit status' '
+	tplc version in "vers:npm/>=1.0.0|<1.2.3" 1.2.0 >out &&
+	test_grep "is in" out &&
+	test_expect_code 1 tplc version in "vers:npm/>=1.0.0|<1.2.3" 1.2.3 >out &&
+	test_grep "is not in" out &&
+	test "$(tplc --json version in "vers:deb/>=1.0|<2.0" 1.5 | json_field "d[\"in\"]")" = True
+'
+
+test_expect_success 'a malformed range is exit 65' '
+	test_expect_code 65 tplc version in "vers:npm/<1.0|<2.0" 1.5 2>err
+'
+
+test_expect_success 'tplc version alone still prints the version' '
+	tplc version | test_grep "^tplc [0-9]" -
+'
+
+test_done
