@@ -126,7 +126,7 @@ int cli_parse(struct cli *cli, const char *usage, const char *about,
 		arg += 2;
 		if (strcmp(arg, "help") == 0) {
 			print_help(usage, about, opts);
-			return CLI_HELP_SHOWN;
+			return EXIT_OK;
 		}
 		if (strcmp(arg, "json") == 0) {
 			cli->json = true;
@@ -170,7 +170,7 @@ int cli_parse(struct cli *cli, const char *usage, const char *about,
 	if (max >= 0 && out->count > max)
 		return usage_error(usage, "unexpected argument '%s'",
 		                   out->items[max]);
-	return 0;
+	return CLI_CONTINUE;
 }
 
 static int option_index(const struct cli_option *opts, const char *name)

@@ -56,14 +56,15 @@ struct cli_args {
 	bool set[CLI_OPTIONS_MAX];
 };
 
-/* Returned by cli_parse when it printed help: the command exits 0. */
-#define CLI_HELP_SHOWN (-1000)
+/* Returned by cli_parse when the command should go on. */
+#define CLI_CONTINUE (-1)
 
 /*
  * Parse argv (argv[0] is the command's name) against opts, a table ended
  * by a zero entry.  --json, --quiet and --help are understood by every
  * command.  min/max bound the positional arguments (max < 0: any).
- * Returns 0, CLI_HELP_SHOWN, or EXIT_USAGE after printing why.
+ * Returns CLI_CONTINUE, or the status the command exits with: EXIT_OK
+ * after printing --help, EXIT_USAGE after printing what was wrong.
  */
 int cli_parse(struct cli *cli, const char *usage, const char *about,
               const struct cli_option *opts, int min, int max, int argc,

@@ -56,8 +56,8 @@ static int device_import(struct cli *cli, int argc, char **argv)
 	                   "a re-import updates them.\nAll files are one "
 	                   "transaction: any error imports nothing.",
 	                   opts, 1, -1, argc, argv, &args);
-	if (status != 0)
-		return status == CLI_HELP_SHOWN ? EXIT_OK : status;
+	if (status != CLI_CONTINUE)
+		return status;
 	status = cli_store(cli, &store);
 	if (status != 0)
 		return status;
@@ -154,8 +154,8 @@ static int device_list(struct cli *cli, int argc, char **argv)
 	status = cli_parse(cli, "device list [options]",
 	                   "List the fleet with each device's open findings.",
 	                   list_opts, 0, 0, argc, argv, &args);
-	if (status != 0)
-		return status == CLI_HELP_SHOWN ? EXIT_OK : status;
+	if (status != CLI_CONTINUE)
+		return status;
 	memset(&f, 0, sizeof(f));
 	f.site = cli_opt(&args, list_opts, "site");
 	f.product = cli_opt(&args, list_opts, "product");
@@ -243,8 +243,8 @@ static int device_show(struct cli *cli, int argc, char **argv)
 	status = cli_parse(cli, "device show ASSET-TAG",
 	                   "Show one device and every finding on it.", opts, 1,
 	                   1, argc, argv, &args);
-	if (status != 0)
-		return status == CLI_HELP_SHOWN ? EXIT_OK : status;
+	if (status != CLI_CONTINUE)
+		return status;
 	status = cli_store(cli, &store);
 	if (status != 0)
 		return status;

@@ -113,8 +113,8 @@ static int feed_import(struct cli *cli, int argc, char **argv)
 	                   "CSAF 2.0 JSON; osv: OSV JSON.\nEverything named "
 	                   "is one transaction: any error imports nothing.",
 	                   opts, 2, -1, argc, argv, &args);
-	if (status != 0)
-		return status == CLI_HELP_SHOWN ? EXIT_OK : status;
+	if (status != CLI_CONTINUE)
+		return status;
 	kind = find_kind(args.items[0]);
 	if (kind == NULL)
 		return cli_die(EXIT_USAGE,

@@ -82,8 +82,8 @@ static int findings_list(struct cli *cli, int argc, char **argv)
 	                   "it; --by-device or\n--device for one row per "
 	                   "device.",
 	                   list_opts, 0, 0, argc, argv, &args);
-	if (status != 0)
-		return status == CLI_HELP_SHOWN ? EXIT_OK : status;
+	if (status != CLI_CONTINUE)
+		return status;
 	memset(&f, 0, sizeof(f));
 	f.asset_tag = cli_opt(&args, list_opts, "device");
 	f.product = cli_opt(&args, list_opts, "product");

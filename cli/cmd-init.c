@@ -17,8 +17,8 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 	                   "Create the database (--db), or "
 	                   "apply any schema migration it lacks.",
 	                   opts, 0, 0, argc, argv, &args);
-	if (status != 0)
-		return status == CLI_HELP_SHOWN ? EXIT_OK : status;
+	if (status != CLI_CONTINUE)
+		return status;
 	status = cli_store(cli, &store);
 	if (status != 0)
 		return status;

@@ -62,8 +62,8 @@ int cmd_purl(struct cli *cli, int argc, char **argv)
 	                   "form, its parts, the\npackage key tplc matches "
 	                   "advisories on, and its version scheme.",
 	                   opts, 1, -1, argc, argv, &args);
-	if (status != 0)
-		return status == CLI_HELP_SHOWN ? EXIT_OK : status;
+	if (status != CLI_CONTINUE)
+		return status;
 	tplx_jsonw_init(&w, stdout, false);
 	if (cli->json && args.count > 1)
 		tplx_jsonw_array_begin(&w);

@@ -33,8 +33,8 @@ static int sbom_import(struct cli *cli, int argc, char **argv)
 	                   "Attach a CycloneDX (1.2-1.6) or SPDX 2.3 JSON SBOM "
 	                   "to a product version,\nreplacing the SBOM it had.",
 	                   import_opts, 1, 1, argc, argv, &args);
-	if (status != 0)
-		return status == CLI_HELP_SHOWN ? EXIT_OK : status;
+	if (status != CLI_CONTINUE)
+		return status;
 	path = args.items[0];
 	product = cli_opt(&args, import_opts, "product");
 	version = cli_opt(&args, import_opts, "version");
@@ -123,8 +123,8 @@ static int sbom_list(struct cli *cli, int argc, char **argv)
 	status = cli_parse(cli, "sbom list",
 	                   "List product versions with an SBOM.", opts, 0, 0,
 	                   argc, argv, &args);
-	if (status != 0)
-		return status == CLI_HELP_SHOWN ? EXIT_OK : status;
+	if (status != CLI_CONTINUE)
+		return status;
 	status = cli_store(cli, &store);
 	if (status != 0)
 		return status;

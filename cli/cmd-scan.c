@@ -21,8 +21,8 @@ int cmd_scan(struct cli *cli, int argc, char **argv)
 	                   "Running it again changes nothing unless the\n"
 	                   "data did.",
 	                   opts, 0, 0, argc, argv, &args);
-	if (status != 0)
-		return status == CLI_HELP_SHOWN ? EXIT_OK : status;
+	if (status != CLI_CONTINUE)
+		return status;
 	status = cli_store(cli, &store);
 	if (status != 0)
 		return status;

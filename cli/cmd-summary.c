@@ -107,8 +107,8 @@ int cmd_summary(struct cli *cli, int argc, char **argv)
 	                   "The fleet at a glance: what is exposed, what is "
 	                   "known exploited,\nwhich devices to act on first.",
 	                   opts, 0, 0, argc, argv, &args);
-	if (status != 0)
-		return status == CLI_HELP_SHOWN ? EXIT_OK : status;
+	if (status != CLI_CONTINUE)
+		return status;
 	status = cli_store(cli, &store);
 	if (status != 0)
 		return status;

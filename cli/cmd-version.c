@@ -27,8 +27,8 @@ static int version_compare(struct cli *cli, int argc, char **argv)
 	                   "Compare two versions by the rules of a scheme; "
 	                   "print A <, = or > B.",
 	                   opts, 2, 2, argc, argv, &args);
-	if (status != 0)
-		return status == CLI_HELP_SHOWN ? EXIT_OK : status;
+	if (status != CLI_CONTINUE)
+		return status;
 	scheme = cli_opt(&args, opts, "scheme");
 	if (scheme == NULL)
 		scheme = "generic";
@@ -66,8 +66,8 @@ static int version_in(struct cli *cli, int argc, char **argv)
 	                   "(vers:npm/>=1.0.0|<1.2.3)?\nExit status 0 when "
 	                   "it is, 1 when it is not.",
 	                   opts, 2, 2, argc, argv, &args);
-	if (status != 0)
-		return status == CLI_HELP_SHOWN ? EXIT_OK : status;
+	if (status != CLI_CONTINUE)
+		return status;
 	error = tplc_vers_parse(&range, args.items[0], &cli->err);
 	if (error == 0)
 		error = tplc_vers_contains(&inside, range, args.items[1],

@@ -3,44 +3,51 @@
  * for schemes the version engine does not know yet. */
 #include <string.h>
 
+#include "internal.h"
 #include "tplc/match.h"
 #include "tplc/vers.h"
+#include "tplc/version.h"
 #include "util/buf.h"
 
-#define RANGE_MAX 8192
-
-static int contains(bool *out, const char *range, const char *version,
-                    struct tplc_error *err)
+int tplc_match__compile_range(struct tplc_vers **out, const char *range,
+                              struct tplc_error *err)
 {
+	struct tplx_buf generic = TPLX_BUF_INIT(TPLC_VERS_MAX);
 	struct tplc_vers *vers = NULL;
-	int error = tplc_vers_parse(&vers, range, err);
+	const char *slash;
+	int error;
 
-	if (error == 0)
-		error = tplc_vers_contains(out, vers, version, err);
+	*out = NULL;
+	error = tplc_vers_parse(&vers, range, err);
+	if (error < 0 || tplc_version_scheme_supported(tplc_vers_scheme(vers)))
+		goto done;
+	/* vers:<scheme>/<constraints> -> vers:generic/<constraints> */
+	slash = strchr(range, '/');
+	if (slash == NULL || tplx_buf_addf(&generic, "vers:generic%s", slash))
+		goto done; /* keep the range as it is */
 	tplc_vers_free(vers);
-	return error;
+	vers = NULL;
+	error = tplc_vers_parse(&vers, tplx_buf_str(&generic), err);
+done:
+	tplx_buf_release(&generic);
+	if (error < 0) {
+		tplc_vers_free(vers);
+		return error;
+	}
+	*out = vers;
+	return 0;
 }
 
 int tplc_match_version_in(bool *out, const char *range, const char *version,
                           struct tplc_error *err)
 {
-	struct tplx_buf generic = TPLX_BUF_INIT(RANGE_MAX);
-	const char *slash;
+	struct tplc_vers *vers = NULL;
 	int error;
 
 	*out = false;
-	error = contains(out, range, version, err);
-	if (error != TPLC_EUNSUPPORTED)
-		return error;
-	/* vers:<scheme>/<constraints> -> vers:generic/<constraints> */
-	slash = strchr(range, '/');
-	if (slash == NULL)
-		return error;
-	error = tplx_buf_addf(&generic, "vers:generic%s", slash);
+	error = tplc_match__compile_range(&vers, range, err);
 	if (error == 0)
-		error = contains(out, tplx_buf_str(&generic), version, err);
-	else
-		tplc_error_set(err, error, "range too long");
-	tplx_buf_release(&generic);
+		error = tplc_vers_contains(out, vers, version, err);
+	tplc_vers_free(vers);
 	return error;
 }

@@ -8,13 +8,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "internal.h"
 #include "store/scan.h"
 #include "tplc/match.h"
 #include "tplc/vers.h"
 #include "util/alloc.h"
 #include "util/arena.h"
 
-/* An advisory statement, compiled: strings copied, range parsed. */
+/* An advisory statement, compiled: strings copied, range parsed and
+ * names reduced to keys once, not per comparison. */
 struct rule {
 	long long advisory_id;
 	const char *advisory_ref;
@@ -22,7 +24,10 @@ struct rule {
 	const char *package_key; /* package rules */
 	const char *vendor;      /* product rules */
 	const char *product;
-	const char *range; /* NULL: all versions */
+	const char *vendor_key;
+	const char *product_key;
+	const char *range;      /* NULL: all versions */
+	struct tplc_vers *vers; /* range, parsed; NULL: all versions */
 	const char *fixed_in;
 	const char *remediation;
 	double cvss_score;
@@ -31,6 +36,13 @@ struct rule {
 struct vec {
 	void *items;
 	size_t count, cap;
+};
+
+/* A product version with its names reduced to keys. */
+struct product {
+	struct tplc_store__product_version row;
+	const char *manufacturer_key;
+	const char *model_key;
 };
 
 struct scan {
@@ -68,6 +80,19 @@ static int keep(struct scan *s, const char **field, const char *value)
 	return *field == NULL ? TPLC_ENOMEM : 0;
 }
 
+/* The matching key of a name, in the scan's arena. */
+static int keep_key(struct scan *s, const char **field, const char *name,
+                    bool vendor)
+{
+	char *key = tplx_arena_alloc(s->arena, strlen(name) + 1);
+
+	*field = key;
+	if (key == NULL)
+		return TPLC_ENOMEM;
+	tplc_match__name_key(key, name, vendor);
+	return 0;
+}
+
 static int nomem(struct scan *s)
 {
 	return tplc_error_set(s->err, TPLC_ENOMEM, "out of memory");
@@ -76,8 +101,11 @@ static int nomem(struct scan *s)
 static int take_affected(const struct tplc_store__affected *row, void *data)
 {
 	struct scan *s = data;
+	struct tplc_vers *vers = NULL;
+	struct tplc_error why;
 	struct rule *r;
 	struct vec *v;
+	int error;
 
 	if (strcmp(row->status, "affected") != 0)
 		return 0;
@@ -92,9 +120,22 @@ static int take_affected(const struct tplc_store__affected *row, void *data)
 		v = &s->product_rules;
 	else
 		return 0;
+	if (row->range != NULL) {
+		error = tplc_match__compile_range(&vers, row->range, &why);
+		if (error == TPLC_ENOMEM)
+			return nomem(s);
+		if (error < 0) {
+			s->stats->unknown_ranges++; /* a range we cannot read */
+			return 0;
+		}
+	}
 	r = vec_push(v, sizeof(*r));
-	if (r == NULL)
+	if (r == NULL) {
+		tplc_vers_free(vers);
 		return nomem(s);
+	}
+	memset(r, 0, sizeof(*r));
+	r->vers = vers; /* owned by the rule from here on */
 	r->advisory_id = row->advisory_id;
 	r->cvss_score = row->cvss_score;
 	if (keep(s, &r->advisory_ref, row->advisory_ref) ||
@@ -105,6 +146,10 @@ static int take_affected(const struct tplc_store__affected *row, void *data)
 	    keep(s, &r->range, row->range) ||
 	    keep(s, &r->fixed_in, row->fixed_in) ||
 	    keep(s, &r->remediation, row->remediation))
+		return nomem(s);
+	if (v == &s->product_rules &&
+	    (keep_key(s, &r->vendor_key, row->vendor, true) ||
+	     keep_key(s, &r->product_key, row->product, false)))
 		return nomem(s);
 	return 0;
 }
@@ -130,15 +175,16 @@ static int take_product(const struct tplc_store__product_version *row,
                         void *data)
 {
 	struct scan *s = data;
-	struct tplc_store__product_version *p =
-	        vec_push(&s->products, sizeof(*p));
+	struct product *p = vec_push(&s->products, sizeof(*p));
 
 	if (p == NULL)
 		return nomem(s);
-	*p = *row;
-	if (keep(s, &p->manufacturer, row->manufacturer) ||
-	    keep(s, &p->model, row->model) ||
-	    keep(s, &p->version, row->version))
+	p->row = *row;
+	if (keep(s, &p->row.manufacturer, row->manufacturer) ||
+	    keep(s, &p->row.model, row->model) ||
+	    keep(s, &p->row.version, row->version) ||
+	    keep_key(s, &p->manufacturer_key, row->manufacturer, true) ||
+	    keep_key(s, &p->model_key, row->model, false))
 		return nomem(s);
 	s->stats->product_versions++;
 	return 0;
@@ -170,17 +216,16 @@ static int add_match(struct scan *s, const struct rule *r,
 	return 0;
 }
 
-/* 1 in range, 0 not, -1 could not tell; errors other than "cannot
- * compare this version" are returned as they are. */
+/* *verdict: 1 in range, 0 not, -1 could not tell (no version, or one the
+ * range's scheme cannot read).  Only running out of memory is an error. */
 static int in_range(struct scan *s, const struct rule *r, const char *version,
                     int *verdict)
 {
 	struct tplc_error why;
-	bool inside;
+	bool inside = false;
 	int error;
 
-	*verdict = 0;
-	if (r->range == NULL) {
+	if (r->vers == NULL) {
 		*verdict = 1; /* all versions */
 		return 0;
 	}
@@ -188,14 +233,10 @@ static int in_range(struct scan *s, const struct rule *r, const char *version,
 		*verdict = -1;
 		return 0;
 	}
-	error = tplc_match_version_in(&inside, r->range, version, &why);
+	error = tplc_vers_contains(&inside, r->vers, version, &why);
 	if (error == TPLC_ENOMEM)
 		return nomem(s);
-	if (error < 0) {
-		*verdict = -1; /* an odd version or range: undecided */
-		return 0;
-	}
-	*verdict = inside ? 1 : 0;
+	*verdict = error < 0 ? -1 : inside;
 	return 0;
 }
 
@@ -247,23 +288,24 @@ static int match_components(struct scan *s)
 static int match_products(struct scan *s)
 {
 	const struct rule *rules = s->product_rules.items;
+	const struct product *products = s->products.items;
 	size_t i, j;
 	int error = 0;
 
 	for (i = 0; i < s->products.count && error == 0; i++) {
-		const struct tplc_store__product_version *p =
-		        (const struct tplc_store__product_version *)
-		                s->products.items +
-		        i;
+		const struct product *p = &products[i];
+		const struct tplc_store__product_version *pv = &p->row;
 
 		for (j = 0; j < s->product_rules.count && error == 0; j++) {
 			const struct rule *r = &rules[j];
 			int verdict;
 
-			if (!tplc_match_vendor(p->manufacturer, r->vendor) ||
-			    !tplc_match_product(p->model, r->product))
+			if (!tplc_match__vendor_keys(p->manufacturer_key,
+			                             r->vendor_key) ||
+			    !tplc_match__product_keys(p->model_key,
+			                              r->product_key))
 				continue;
-			error = in_range(s, r, p->version, &verdict);
+			error = in_range(s, r, pv->version, &verdict);
 			if (error < 0)
 				break;
 			if (verdict < 0)
@@ -271,18 +313,28 @@ static int match_products(struct scan *s)
 			if (verdict != 1)
 				continue;
 			error = add_match(
-			        s, r, p->id, 0, "product",
+			        s, r, pv->id, 0, "product",
 			        tplx_arena_printf(
 			                s->arena,
 			                "%s %s %s is %s %s, %s per %s",
-			                p->manufacturer, p->model,
-			                p->version ? p->version : "", r->vendor,
-			                r->product,
+			                pv->manufacturer, pv->model,
+			                pv->version ? pv->version : "",
+			                r->vendor, r->product,
 			                r->range ? r->range : "all versions",
 			                r->advisory_ref));
 		}
 	}
 	return error;
+}
+
+static void free_rules(struct vec *rules)
+{
+	struct rule *r = rules->items;
+	size_t i;
+
+	for (i = 0; i < rules->count; i++)
+		tplc_vers_free(r[i].vers);
+	tplx_free(rules->items);
 }
 
 int tplc_scan(struct tplc_store *store, struct tplc_scan_stats *stats,
@@ -322,8 +374,8 @@ int tplc_scan(struct tplc_store *store, struct tplc_scan_stats *stats,
 		stats->added = sync.added;
 		stats->removed = sync.removed;
 	}
-	tplx_free(s.package_rules.items);
-	tplx_free(s.product_rules.items);
+	free_rules(&s.package_rules);
+	free_rules(&s.product_rules);
 	tplx_free(s.components.items);
 	tplx_free(s.products.items);
 	tplx_free(s.matches.items);

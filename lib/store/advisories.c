@@ -105,12 +105,8 @@ static int upsert_advisory(struct advisory_import *im,
 	tplc_store__bind_text(stmt, 7, a->url);
 	tplc_store__bind_text(stmt, 8, file);
 	tplc_store__bind_text(stmt, 9, tplc_ctx_now(im->store->ctx));
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		im->advisory_id = sqlite3_column_int64(stmt, 0);
-	else
-		error = tplc_store__fail(im->store, err,
-		                         "cannot record advisory");
-	sqlite3_finalize(stmt);
+	error = tplc_store__step_id(im->store, stmt, &im->advisory_id, err,
+	                            "cannot record advisory");
 	/* a re-imported advisory says everything anew */
 	for (i = 0; error == 0 && i < sizeof(clear) / sizeof(clear[0]); i++) {
 		error = tplc_store__prepare(im->store, &stmt, clear[i], err);

@@ -20,12 +20,7 @@ static int site_id(struct tplc_store *store, const char *name, long long *out,
 	if (error < 0)
 		return error;
 	tplc_store__bind_text(stmt, 1, name ? name : DEFAULT_SITE);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		*out = sqlite3_column_int64(stmt, 0);
-	else
-		error = tplc_store__fail(store, err, "cannot record site");
-	sqlite3_finalize(stmt);
-	return error;
+	return tplc_store__step_id(store, stmt, out, err, "cannot record site");
 }
 
 static const char upsert_sql[] =

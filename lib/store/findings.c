@@ -17,49 +17,41 @@
 	" COALESCE(f.cvss_score, u.cvss_score, -1) DESC, f.vuln_id," \
 	" p.manufacturer, p.model, v.version"
 
+/* The columns read_finding reads, up to the one that differs by listing. */
+#define FINDING_COLUMNS                                             \
+	"SELECT f.id, f.vuln_id, u.title, u.kev, u.kev_due_date,"   \
+	" u.kev_ransomware, COALESCE(f.cvss_score, u.cvss_score),"  \
+	" COALESCE(av.cvss_vector, u.cvss_vector), p.manufacturer," \
+	" p.model, NULLIF(v.version, ''),"                          \
+	" CASE WHEN c.id IS NULL THEN NULL"                         \
+	"  ELSE c.name || COALESCE(' ' || c.version, '') END,"      \
+	" c.purl, f.match, f.reason, a.source, a.ref, f.fixed_in,"  \
+	" f.remediation,"
+
+#define FINDING_JOINS                                                    \
+	" JOIN vulnerabilities u ON u.id = f.vuln_id"                    \
+	" JOIN advisories a ON a.id = f.advisory_id"                     \
+	" LEFT JOIN advisory_vulns av ON av.advisory_id = f.advisory_id" \
+	"  AND av.vuln_id = f.vuln_id"                                   \
+	" JOIN product_versions v ON v.id = f.product_version_id"        \
+	" JOIN products p ON p.id = v.product_id"                        \
+	" LEFT JOIN components c ON c.id = f.component_id"
+
+/* One row per finding, with how many devices run its product version. */
 static const char by_product_sql[] =
-        "SELECT * FROM (SELECT f.id, f.vuln_id, u.title, u.kev,"
-        " u.kev_due_date, u.kev_ransomware,"
-        " COALESCE(f.cvss_score, u.cvss_score),"
-        " COALESCE(av.cvss_vector, u.cvss_vector),"
-        " p.manufacturer, p.model, NULLIF(v.version, ''),"
-        " CASE WHEN c.id IS NULL THEN NULL"
-        "  ELSE c.name || COALESCE(' ' || c.version, '') END,"
-        " c.purl, f.match, f.reason, a.source, a.ref, f.fixed_in,"
-        " f.remediation,"
-        " (SELECT COUNT(*) FROM devices dc"
+        "SELECT * FROM (" FINDING_COLUMNS " (SELECT COUNT(*) FROM devices dc"
         "   WHERE dc.product_version_id = f.product_version_id),"
         " NULL, f.first_seen, f.last_seen"
-        " FROM findings f"
-        " JOIN vulnerabilities u ON u.id = f.vuln_id"
-        " JOIN advisories a ON a.id = f.advisory_id"
-        " LEFT JOIN advisory_vulns av ON av.advisory_id = f.advisory_id"
-        "  AND av.vuln_id = f.vuln_id"
-        " JOIN product_versions v ON v.id = f.product_version_id"
-        " JOIN products p ON p.id = v.product_id"
-        " LEFT JOIN components c ON c.id = "
-        "f.component_id" FINDING_FILTER " AND ?5 IS NULL" FINDING_ORDER
-        ", f.id) LIMIT ?4";
+        " FROM findings f" FINDING_JOINS FINDING_FILTER
+        " AND ?5 IS NULL" FINDING_ORDER ", f.id) LIMIT ?4";
 
+/* One row per finding and device running its product version. */
 static const char by_device_sql[] =
-        "SELECT * FROM (SELECT f.id, f.vuln_id, u.title, u.kev,"
-        " u.kev_due_date, u.kev_ransomware,"
-        " COALESCE(f.cvss_score, u.cvss_score),"
-        " COALESCE(av.cvss_vector, u.cvss_vector),"
-        " p.manufacturer, p.model, NULLIF(v.version, ''),"
-        " CASE WHEN c.id IS NULL THEN NULL"
-        "  ELSE c.name || COALESCE(' ' || c.version, '') END,"
-        " c.purl, f.match, f.reason, a.source, a.ref, f.fixed_in,"
-        " f.remediation, 1, d.asset_tag, f.first_seen, f.last_seen"
-        " FROM findings f"
-        " JOIN devices d ON d.product_version_id = f.product_version_id"
-        " JOIN vulnerabilities u ON u.id = f.vuln_id"
-        " JOIN advisories a ON a.id = f.advisory_id"
-        " LEFT JOIN advisory_vulns av ON av.advisory_id = f.advisory_id"
-        "  AND av.vuln_id = f.vuln_id"
-        " JOIN product_versions v ON v.id = f.product_version_id"
-        " JOIN products p ON p.id = v.product_id"
-        " LEFT JOIN components c ON c.id = f.component_id" FINDING_FILTER
+        "SELECT * FROM (" FINDING_COLUMNS
+        " 1, d.asset_tag, f.first_seen, f.last_seen"
+        " FROM findings f" FINDING_JOINS
+        " JOIN devices d ON d.product_version_id = "
+        "f.product_version_id" FINDING_FILTER
         " AND (?5 IS NULL OR d.asset_tag = ?5)" FINDING_ORDER
         ", d.asset_tag, f.id) LIMIT ?4";
 

@@ -42,6 +42,12 @@ int tplc_store__step_done(struct tplc_store *store, sqlite3_stmt *stmt,
 int tplc_store__import_begin(struct tplc_store *store, struct tplc_error *err);
 int tplc_store__import_end(struct tplc_store *store, int error);
 
+/* Step a statement that returns one row whose first column is an id,
+ * into *out; the statement is finalized either way. */
+int tplc_store__step_id(struct tplc_store *store, sqlite3_stmt *stmt,
+                        long long *out, struct tplc_error *err,
+                        const char *what);
+
 /* Find or create a product version; *out is its row id. */
 int tplc_store__product_version(struct tplc_store *store,
                                 const char *manufacturer, const char *model,

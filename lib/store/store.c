@@ -202,49 +202,54 @@ int tplc_store_schema_version(struct tplc_store *store, int *out,
 	return error;
 }
 
+int tplc_store__step_id(struct tplc_store *store, sqlite3_stmt *stmt,
+                        long long *out, struct tplc_error *err,
+                        const char *what)
+{
+	int error = 0;
+
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		*out = sqlite3_column_int64(stmt, 0);
+	else
+		error = tplc_store__fail(store, err, what);
+	sqlite3_finalize(stmt);
+	return error;
+}
+
+/* Find or create: an upsert that changes nothing still returns the id,
+ * and keeps the spelling the row was first written with. */
 int tplc_store__product_version(struct tplc_store *store,
                                 const char *manufacturer, const char *model,
                                 const char *version, long long *out,
                                 struct tplc_error *err)
 {
-	static const char insert_product[] =
-	        "INSERT INTO products(manufacturer, model) VALUES (?1, ?2) "
-	        "ON CONFLICT DO NOTHING";
-	static const char insert_version[] =
-	        "INSERT INTO product_versions(product_id, version) "
-	        "SELECT id, ?3 FROM products "
-	        "WHERE manufacturer = ?1 AND model = ?2 "
-	        "ON CONFLICT DO NOTHING";
-	static const char select_version[] =
-	        "SELECT v.id FROM product_versions v "
-	        "JOIN products p ON p.id = v.product_id "
-	        "WHERE p.manufacturer = ?1 AND p.model = ?2 "
-	        "AND v.version = ?3";
-	const char *sql[] = { insert_product, insert_version, select_version };
 	sqlite3_stmt *stmt = NULL;
-	size_t i;
-	int error = 0;
+	long long product;
+	int error;
 
-	for (i = 0; i < sizeof(sql) / sizeof(sql[0]) && error == 0; i++) {
-		int rc;
-
-		error = tplc_store__prepare(store, &stmt, sql[i], err);
-		if (error < 0)
-			break;
-		tplc_store__bind_text(stmt, 1, manufacturer);
-		tplc_store__bind_text(stmt, 2, model);
-		tplc_store__bind_text(stmt, 3, version ? version : "");
-		rc = sqlite3_step(stmt);
-		if (rc == SQLITE_ROW)
-			*out = sqlite3_column_int64(stmt, 0);
-		else if (rc != SQLITE_DONE)
-			error = tplc_store__fail(store, err,
-			                         "cannot record product");
-		else if (sql[i] == select_version)
-			error = tplc_error_set(err, TPLC_ERROR,
-			                       "product version vanished");
-		sqlite3_finalize(stmt);
-		stmt = NULL;
-	}
-	return error;
+	error = tplc_store__prepare(store, &stmt,
+	                            "INSERT INTO products(manufacturer, model)"
+	                            " VALUES (?1, ?2)"
+	                            " ON CONFLICT(manufacturer, model)"
+	                            " DO UPDATE SET model = model RETURNING id",
+	                            err);
+	if (error < 0)
+		return error;
+	tplc_store__bind_text(stmt, 1, manufacturer);
+	tplc_store__bind_text(stmt, 2, model);
+	error = tplc_store__step_id(store, stmt, &product, err,
+	                            "cannot record product");
+	if (error == 0)
+		error = tplc_store__prepare(
+		        store, &stmt,
+		        "INSERT INTO product_versions(product_id, version)"
+		        " VALUES (?1, ?2) ON CONFLICT(product_id, version)"
+		        " DO UPDATE SET version = version RETURNING id",
+		        err);
+	if (error < 0)
+		return error;
+	sqlite3_bind_int64(stmt, 1, product);
+	tplc_store__bind_text(stmt, 2, version ? version : "");
+	return tplc_store__step_id(store, stmt, out, err,
+	                           "cannot record product version");
 }
