@@ -37,34 +37,53 @@ static const struct feed_kind *find_kind(const char *name)
 	return NULL;
 }
 
+struct record_import {
+	struct tplc_advisory_import *im;
+	struct feed_totals *totals;
+	struct tplc_error *err;
+};
+
+static int import_record(const struct tplc_advisory *adv, void *data)
+{
+	struct record_import *r = data;
+	struct tplc_import_stats stats;
+	size_t i;
+	int error;
+
+	memset(&stats, 0, sizeof(stats));
+	error = tplc_store_advisory_import_add(r->im, adv, &stats, r->err);
+	if (error < 0)
+		return error;
+	r->totals->advisories++;
+	r->totals->vulns += stats.vulns;
+	r->totals->affected += stats.affected;
+	for (i = 0; i < adv->affected_count; i++)
+		if (adv->affected[i].range == NULL &&
+		    adv->affected[i].range_text != NULL)
+			r->totals->not_understood++;
+	return 0;
+}
+
 static int import_one(struct cli *cli, struct tplc_store *store,
                       const struct feed_kind *kind, const char *path,
                       struct feed_totals *totals)
 {
-	struct tplc_advisory *adv = NULL;
-	struct tplc_import_stats stats;
+	struct record_import r = { NULL, totals, &cli->err };
 	char *data = NULL;
-	size_t len, i;
+	size_t len;
 	int error;
 
 	error = tplx_file_read(&data, &len, path, TPLX_FILE_MAX, &cli->err);
 	if (error == 0)
-		error = tplc_advisory_parse(&adv, kind->name, data, len, path,
-		                            &cli->err);
+		error = tplc_store_advisory_import_begin(&r.im, store, path,
+		                                         &cli->err);
 	if (error == 0)
-		error = tplc_store_import_advisory(store, adv, path, &stats,
-		                                   &cli->err);
-	if (error == 0) {
+		error = tplc_advisory_each(kind->name, data, len, path,
+		                           import_record, &r, &cli->err);
+	if (r.im != NULL)
+		error = tplc_store_advisory_import_end(r.im, error);
+	if (error == 0)
 		totals->files++;
-		totals->advisories++;
-		totals->vulns += stats.vulns;
-		totals->affected += stats.affected;
-		for (i = 0; i < adv->affected_count; i++)
-			if (adv->affected[i].range == NULL &&
-			    adv->affected[i].range_text != NULL)
-				totals->not_understood++;
-	}
-	tplc_advisory_free(adv);
 	tplx_free(data);
 	return error;
 }

@@ -89,6 +89,15 @@ enum tplc_status {
 	TPLC_STATUS_UNDER_INVESTIGATION,
 };
 
+/* One severity metric as a source states it (NVD, a CNA, a vendor). */
+struct tplc_metric {
+	const char *version; /* CVSS version: "2.0", "3.0", "3.1", "4.0" */
+	const char *vector;  /* as given, e.g. "CVSS:3.1/AV:N/..." */
+	double score;        /* base score; <0 if the source gives none */
+	const char *source;  /* who scored it: "nvd@nist.gov", a CNA, ... */
+	const char *type;    /* NVD's "Primary" / "Secondary", or NULL */
+};
+
 struct tplc_vuln {
 	const char *id;       /* CVE-..., else GHSA-/OSV id */
 	const char **aliases; /* other ids of the same vulnerability */
@@ -97,9 +106,20 @@ struct tplc_vuln {
 	const char *description;
 	const char *published; /* ISO 8601 */
 	const char *modified;
-	double cvss_score;       /* base score as the source gives it; <0 */
-	const char *cvss_vector; /* if none */
-	const char *cwe;         /* "CWE-787", first one */
+	double cvss_score;           /* base score as the source gives it; <0 */
+	const char *cvss_vector;     /* if none */
+	const char *cwe;             /* "CWE-787", first one */
+	struct tplc_metric *metrics; /* every metric the source gives */
+	size_t metric_count;
+	const char *withdrawn; /* OSV "withdrawn" / NVD "Rejected": when; a
+				* withdrawn vulnerability makes no finding */
+
+	/* FIRST EPSS: set only by an EPSS import */
+	bool has_epss;
+	double epss;            /* probability of exploitation, 0..1 */
+	double epss_percentile; /* 0..1 */
+	const char *epss_date;  /* score_date of the file, YYYY-MM-DD */
+	const char *epss_model; /* model_version, e.g. "v2023.03.01" */
 
 	/* CISA KEV: set only by a KEV import */
 	bool kev;
@@ -133,6 +153,22 @@ struct tplc_affected {
 	enum tplc_status status;
 	const char *fixed_in;    /* first fixed version, if known */
 	const char *remediation; /* vendor fix / mitigation text */
+
+	/* NVD applicability: the entry names a CPE (match criteria, 2.3
+	 * formatted string; its version bounds are in range).  When the CVE's
+	 * configuration is an AND of nodes, config numbers that configuration
+	 * (1-based, per vulnerability) and node the node in it: a product
+	 * version is hit only when every node of the configuration has an
+	 * entry that matches it.  config 0: the entry stands alone. */
+	const char *cpe;
+	unsigned config, node;
+	bool platform; /* NVD "vulnerable": false: a condition (the OS or
+			* hardware it runs on), never itself a finding */
+
+	/* VEX: why a product is not affected, and what the author says */
+	const char *justification; /* e.g. "code_not_reachable",
+				    * "vulnerable_code_not_in_execute_path" */
+	const char *detail;        /* impact statement / analysis detail */
 };
 
 struct tplc_advisory {

@@ -23,7 +23,7 @@
 struct tplc_store;
 
 /* The schema version this library writes. */
-#define TPLC_STORE_SCHEMA_VERSION 1
+#define TPLC_STORE_SCHEMA_VERSION 2
 
 /*
  * Open (creating if needed) the database at path and bring its schema up
@@ -75,6 +75,24 @@ int tplc_store_import_advisory(struct tplc_store *store,
                                const char *file,
                                struct tplc_import_stats *stats,
                                struct tplc_error *err);
+
+/*
+ * A feed file of many advisories as one import: begin, add each record
+ * (statements are prepared once, not per record), end.  end commits when
+ * error is 0 and every add succeeded, and otherwise leaves the store as it
+ * was before begin; it frees im either way and returns the outcome.
+ * stats accumulate over the adds.
+ */
+struct tplc_advisory_import;
+
+int tplc_store_advisory_import_begin(struct tplc_advisory_import **out,
+                                     struct tplc_store *store, const char *file,
+                                     struct tplc_error *err);
+int tplc_store_advisory_import_add(struct tplc_advisory_import *im,
+                                   const struct tplc_advisory *advisory,
+                                   struct tplc_import_stats *stats,
+                                   struct tplc_error *err);
+int tplc_store_advisory_import_end(struct tplc_advisory_import *im, int error);
 
 /* ---- reading --------------------------------------------------------- */
 

@@ -26,27 +26,78 @@ static bool looks_like_json(const char *data, size_t len)
 	return i < len && (data[i] == '{' || data[i] == '[');
 }
 
+static int kev_parse(struct tplc_advisory **out, const char *data, size_t len,
+                     const char *source, struct tplc_error *err)
+{
+	return looks_like_json(data, len)
+	               ? tplc_kev_parse_json(out, data, len, source, err)
+	               : tplc_kev_parse_csv(out, data, len, source, err);
+}
+
+typedef int (*parse_fn)(struct tplc_advisory **out, const char *data,
+                        size_t len, const char *source, struct tplc_error *err);
+typedef int (*each_fn)(const char *data, size_t len, const char *source,
+                       tplc_advisory_cb cb, void *cbdata,
+                       struct tplc_error *err);
+
+/* One row a kind: a document parser, a feed walker, or both. */
+static const struct advisory_kind {
+	const char *name;
+	parse_fn parse; /* one document, one advisory */
+	each_fn each;   /* a feed: one advisory per record */
+} kinds[] = {
+	{ "kev", kev_parse, NULL },
+	{ "csaf", tplc_csaf_parse, NULL },
+	{ "osv", tplc_osv_parse, NULL },
+};
+
+static const struct advisory_kind *find_kind(const char *name,
+                                             struct tplc_error *err)
+{
+	size_t i;
+
+	for (i = 0; name != NULL && i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (strcmp(kinds[i].name, name) == 0)
+			return &kinds[i];
+	tplc_error_set(err, TPLC_EINVAL, "unknown advisory kind \"%s\"",
+	               name ? name : "");
+	return NULL;
+}
+
 int tplc_advisory_parse(struct tplc_advisory **out, const char *kind,
                         const char *data, size_t len, const char *source,
                         struct tplc_error *err)
 {
+	const struct advisory_kind *k = find_kind(kind, err);
+
 	*out = NULL;
-	if (kind == NULL || data == NULL)
-		return tplc_error_set(err, TPLC_EINVAL, "no advisory kind");
-	if (strcmp(kind, "kev") == 0)
-		return looks_like_json(data, len)
-		               ? tplc_kev_parse_json(out, data, len, source,
-		                                     err)
-		               : tplc_kev_parse_csv(out, data, len, source,
-		                                    err);
-	if (strcmp(kind, "csaf") == 0)
-		return tplc_csaf_parse(out, data, len, source, err);
-	if (strcmp(kind, "osv") == 0)
-		return tplc_osv_parse(out, data, len, source, err);
-	return tplc_error_set(err, TPLC_EINVAL,
-	                      "unknown advisory kind \"%s\" (expected kev, "
-	                      "csaf or osv)",
-	                      kind);
+	if (k == NULL)
+		return TPLC_EINVAL;
+	if (k->parse == NULL)
+		return tplc_error_set(err, TPLC_EINVAL,
+		                      "%s is a feed of many records: read it "
+		                      "with tplc_advisory_each",
+		                      kind);
+	return k->parse(out, data, len, source, err);
+}
+
+int tplc_advisory_each(const char *kind, const char *data, size_t len,
+                       const char *source, tplc_advisory_cb cb, void *cbdata,
+                       struct tplc_error *err)
+{
+	const struct advisory_kind *k = find_kind(kind, err);
+	struct tplc_advisory *adv = NULL;
+	int error;
+
+	if (k == NULL)
+		return TPLC_EINVAL;
+	if (k->each != NULL)
+		return k->each(data, len, source, cb, cbdata, err);
+	error = k->parse(&adv, data, len, source, err);
+	if (error == 0)
+		error = cb(adv, cbdata);
+	tplc_advisory_free(adv);
+	return error;
 }
 
 /* ---- the builder ------------------------------------------------------ */

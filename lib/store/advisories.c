@@ -3,7 +3,9 @@
 #include <string.h>
 
 #include "internal.h"
+#include "tplc/cpe.h"
 #include "tplc/purl.h"
+#include "util/alloc.h"
 #include "tplc/tplc.h"
 
 /*
@@ -14,9 +16,10 @@
 static const char vuln_sql[] =
         "INSERT INTO vulnerabilities(id, title, description, published,"
         " modified, cwe, cvss_score, cvss_vector, kev, kev_date_added,"
-        " kev_due_date, kev_ransomware, kev_action, kev_vendor, kev_product)"
+        " kev_due_date, kev_ransomware, kev_action, kev_vendor, kev_product,"
+        " withdrawn, epss, epss_percentile, epss_date, epss_model)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-        " ?14, ?15)"
+        " ?14, ?15, ?16, ?17, ?18, ?19, ?20)"
         " ON CONFLICT(id) DO UPDATE SET"
         " title = COALESCE(title, excluded.title),"
         " description = COALESCE(description, excluded.description),"
@@ -31,7 +34,19 @@ static const char vuln_sql[] =
         " kev_ransomware = COALESCE(excluded.kev_ransomware, kev_ransomware),"
         " kev_action = COALESCE(excluded.kev_action, kev_action),"
         " kev_vendor = COALESCE(excluded.kev_vendor, kev_vendor),"
-        " kev_product = COALESCE(excluded.kev_product, kev_product)";
+        " kev_product = COALESCE(excluded.kev_product, kev_product),"
+        " withdrawn = COALESCE(excluded.withdrawn, withdrawn),"
+        /* a newer EPSS file replaces the scores of an older one */
+        " epss = CASE WHEN excluded.epss_date >= COALESCE(epss_date, '')"
+        "   THEN excluded.epss ELSE epss END,"
+        " epss_percentile = CASE WHEN excluded.epss_date >="
+        "   COALESCE(epss_date, '') THEN excluded.epss_percentile"
+        "   ELSE epss_percentile END,"
+        " epss_model = CASE WHEN excluded.epss_date >="
+        "   COALESCE(epss_date, '') THEN excluded.epss_model"
+        "   ELSE epss_model END,"
+        " epss_date = MAX(COALESCE(epss_date, ''),"
+        "   COALESCE(excluded.epss_date, '')) ";
 
 static const char alias_sql[] =
         "INSERT OR IGNORE INTO vulnerability_aliases(alias, vuln_id)"
@@ -41,16 +56,46 @@ static const char advisory_vuln_sql[] =
         "INSERT OR REPLACE INTO advisory_vulns(advisory_id, vuln_id,"
         " cvss_score, cvss_vector) VALUES (?1, ?2, ?3, ?4)";
 
+static const char metric_sql[] =
+        "INSERT OR REPLACE INTO vulnerability_metrics(advisory_id, vuln_id,"
+        " version, vector, score, source, type)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, COALESCE(?6, ''), ?7)";
+
 static const char affected_sql[] =
         "INSERT INTO affected(advisory_id, vuln_id, package_key, vendor,"
-        " product, range, range_text, status, fixed_in, remediation)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+        " product, range, range_text, status, fixed_in, remediation, cpe,"
+        " cpe_key, config, node, platform, justification, detail)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+        " ?14, ?15, ?16, ?17)";
 
-struct advisory_import {
+static const char advisory_sql[] =
+        "INSERT INTO advisories(source, ref, title, publisher, published,"
+        " modified, url, file, imported_at)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+        " ON CONFLICT(source, ref) DO UPDATE SET"
+        " title = excluded.title, publisher = excluded.publisher,"
+        " published = excluded.published, modified = excluded.modified,"
+        " url = excluded.url, file = excluded.file,"
+        " imported_at = excluded.imported_at"
+        " RETURNING id";
+
+/* a re-imported advisory says everything anew */
+static const char *const clear_sql[] = {
+	"DELETE FROM affected WHERE advisory_id = ?1",
+	"DELETE FROM advisory_vulns WHERE advisory_id = ?1",
+	"DELETE FROM vulnerability_metrics WHERE advisory_id = ?1",
+};
+
+#define CLEAR_COUNT (sizeof(clear_sql) / sizeof(clear_sql[0]))
+
+struct tplc_advisory_import {
 	struct tplc_store *store;
-	sqlite3_stmt *vuln, *alias, *advisory_vuln, *affected;
+	const char *file;
+	sqlite3_stmt *advisory, *vuln, *alias, *advisory_vuln, *metric;
+	sqlite3_stmt *affected, *clear[CLEAR_COUNT];
 	long long advisory_id;
 	struct tplc_import_stats *stats;
+	int error; /* the first failed add: end rolls back */
 };
 
 static const char *status_name(enum tplc_status status)
@@ -68,34 +113,14 @@ static const char *status_name(enum tplc_status status)
 	return "affected";
 }
 
-static int upsert_advisory(struct advisory_import *im,
-                           const struct tplc_advisory *a, const char *file,
+static int upsert_advisory(struct tplc_advisory_import *im,
+                           const struct tplc_advisory *a,
                            struct tplc_error *err)
 {
-	static const char *const clear[] = {
-		"DELETE FROM affected WHERE advisory_id = ?1",
-		"DELETE FROM advisory_vulns WHERE advisory_id = ?1",
-	};
-	sqlite3_stmt *stmt = NULL;
+	sqlite3_stmt *stmt = im->advisory;
 	size_t i;
 	int error;
 
-	error = tplc_store__prepare(im->store, &stmt,
-	                            "INSERT INTO advisories(source, ref, title,"
-	                            " publisher, published, modified, url,"
-	                            " file, imported_at) VALUES (?1, ?2, ?3,"
-	                            " ?4, ?5, ?6, ?7, ?8, ?9)"
-	                            " ON CONFLICT(source, ref) DO UPDATE SET"
-	                            " title = excluded.title,"
-	                            " publisher = excluded.publisher,"
-	                            " published = excluded.published,"
-	                            " modified = excluded.modified,"
-	                            " url = excluded.url, file = excluded.file,"
-	                            " imported_at = excluded.imported_at"
-	                            " RETURNING id",
-	                            err);
-	if (error < 0)
-		return error;
 	tplc_store__bind_text(stmt, 1, a->source);
 	tplc_store__bind_text(stmt, 2, a->id);
 	tplc_store__bind_text(stmt, 3, a->title);
@@ -103,25 +128,45 @@ static int upsert_advisory(struct advisory_import *im,
 	tplc_store__bind_text(stmt, 5, a->published);
 	tplc_store__bind_text(stmt, 6, a->modified);
 	tplc_store__bind_text(stmt, 7, a->url);
-	tplc_store__bind_text(stmt, 8, file);
+	tplc_store__bind_text(stmt, 8, im->file);
 	tplc_store__bind_text(stmt, 9, tplc_ctx_now(im->store->ctx));
-	error = tplc_store__step_id(im->store, stmt, &im->advisory_id, err,
-	                            "cannot record advisory");
-	/* a re-imported advisory says everything anew */
-	for (i = 0; error == 0 && i < sizeof(clear) / sizeof(clear[0]); i++) {
-		error = tplc_store__prepare(im->store, &stmt, clear[i], err);
-		if (error < 0)
-			break;
-		sqlite3_bind_int64(stmt, 1, im->advisory_id);
-		error = tplc_store__step_done(im->store, stmt, err,
+	error = tplc_store__step_id_keep(im->store, stmt, &im->advisory_id, err,
+	                                 "cannot record advisory");
+	for (i = 0; error == 0 && i < CLEAR_COUNT; i++) {
+		sqlite3_bind_int64(im->clear[i], 1, im->advisory_id);
+		error = tplc_store__step_done(im->store, im->clear[i], err,
 		                              "cannot replace advisory");
-		sqlite3_finalize(stmt);
 	}
 	return error;
 }
 
-static int insert_vuln(struct advisory_import *im, const struct tplc_vuln *v,
-                       struct tplc_error *err)
+static int insert_metrics(struct tplc_advisory_import *im,
+                          const struct tplc_vuln *v, struct tplc_error *err)
+{
+	size_t i;
+	int error = 0;
+
+	for (i = 0; error == 0 && i < v->metric_count; i++) {
+		const struct tplc_metric *m = &v->metrics[i];
+
+		if (m->version == NULL)
+			continue;
+		sqlite3_bind_int64(im->metric, 1, im->advisory_id);
+		tplc_store__bind_text(im->metric, 2, v->id);
+		tplc_store__bind_text(im->metric, 3, m->version);
+		tplc_store__bind_text(im->metric, 4, m->vector);
+		tplc_store__bind_double(im->metric, 5, m->score,
+		                        m->score >= 0.0);
+		tplc_store__bind_text(im->metric, 6, m->source);
+		tplc_store__bind_text(im->metric, 7, m->type);
+		error = tplc_store__step_done(im->store, im->metric, err,
+		                              "cannot record metric");
+	}
+	return error;
+}
+
+static int insert_vuln(struct tplc_advisory_import *im,
+                       const struct tplc_vuln *v, struct tplc_error *err)
 {
 	int has_score = v->cvss_score >= 0.0;
 	size_t i;
@@ -142,6 +187,11 @@ static int insert_vuln(struct advisory_import *im, const struct tplc_vuln *v,
 	tplc_store__bind_text(im->vuln, 13, v->kev_action);
 	tplc_store__bind_text(im->vuln, 14, v->kev_vendor);
 	tplc_store__bind_text(im->vuln, 15, v->kev_product);
+	tplc_store__bind_text(im->vuln, 16, v->withdrawn);
+	tplc_store__bind_double(im->vuln, 17, v->epss, v->has_epss);
+	tplc_store__bind_double(im->vuln, 18, v->epss_percentile, v->has_epss);
+	tplc_store__bind_text(im->vuln, 19, v->epss_date);
+	tplc_store__bind_text(im->vuln, 20, v->epss_model);
 	error = tplc_store__step_done(im->store, im->vuln, err,
 	                              "cannot record vulnerability");
 	for (i = 0; error == 0 && i < v->alias_count; i++) {
@@ -160,17 +210,19 @@ static int insert_vuln(struct advisory_import *im, const struct tplc_vuln *v,
 		                              "cannot record score");
 	}
 	if (error == 0)
+		error = insert_metrics(im, v, err);
+	if (error == 0)
 		im->stats->vulns++;
 	return error;
 }
 
-static int insert_affected(struct advisory_import *im,
+static int insert_affected(struct tplc_advisory_import *im,
                            const struct tplc_advisory *a,
                            const struct tplc_affected *af,
                            struct tplc_error *err)
 {
-	struct tplc_error purl_err;
-	char *key = NULL;
+	struct tplc_error key_err;
+	char *key = NULL, *cpe_key = NULL;
 	int error;
 
 	if (af->vuln >= a->vuln_count)
@@ -178,11 +230,16 @@ static int insert_affected(struct advisory_import *im,
 		                      "affected entry names vulnerability %zu"
 		                      " of %zu",
 		                      af->vuln, a->vuln_count);
-	if (af->purl != NULL &&
-	    tplc_purl_package_key(&key, af->purl, &purl_err) < 0) {
-		if (purl_err.code == TPLC_ENOMEM)
+	/* an identity we cannot read is kept as written, unmatched */
+	if ((af->purl != NULL &&
+	     tplc_purl_package_key(&key, af->purl, &key_err) < 0) ||
+	    (af->cpe != NULL &&
+	     tplc_cpe_key(&cpe_key, af->cpe, &key_err) < 0)) {
+		if (key_err.code == TPLC_ENOMEM) {
+			tplc_free(key);
 			return tplc_error_set(err, TPLC_ENOMEM,
 			                      "out of memory");
+		}
 		im->stats->warnings++;
 	}
 	sqlite3_bind_int64(im->affected, 1, im->advisory_id);
@@ -195,11 +252,114 @@ static int insert_affected(struct advisory_import *im,
 	tplc_store__bind_text(im->affected, 8, status_name(af->status));
 	tplc_store__bind_text(im->affected, 9, af->fixed_in);
 	tplc_store__bind_text(im->affected, 10, af->remediation);
+	tplc_store__bind_text(im->affected, 11, af->cpe);
+	tplc_store__bind_text(im->affected, 12, cpe_key);
+	sqlite3_bind_int64(im->affected, 13, af->config);
+	sqlite3_bind_int64(im->affected, 14, af->node);
+	sqlite3_bind_int(im->affected, 15, af->platform);
+	tplc_store__bind_text(im->affected, 16, af->justification);
+	tplc_store__bind_text(im->affected, 17, af->detail);
 	tplc_free(key);
+	tplc_free(cpe_key);
 	error = tplc_store__step_done(im->store, im->affected, err,
 	                              "cannot record affected product");
 	if (error == 0)
 		im->stats->affected++;
+	return error;
+}
+
+static void finalize_all(struct tplc_advisory_import *im)
+{
+	size_t i;
+
+	sqlite3_finalize(im->advisory);
+	sqlite3_finalize(im->vuln);
+	sqlite3_finalize(im->alias);
+	sqlite3_finalize(im->advisory_vuln);
+	sqlite3_finalize(im->metric);
+	sqlite3_finalize(im->affected);
+	for (i = 0; i < CLEAR_COUNT; i++)
+		sqlite3_finalize(im->clear[i]);
+}
+
+int tplc_store_advisory_import_begin(struct tplc_advisory_import **out,
+                                     struct tplc_store *store, const char *file,
+                                     struct tplc_error *err)
+{
+	struct tplc_advisory_import *im = tplx_calloc(1, sizeof(*im));
+	const struct {
+		sqlite3_stmt **stmt;
+		const char *sql;
+	} prepare[] = {
+		{ &im->advisory, advisory_sql },
+		{ &im->vuln, vuln_sql },
+		{ &im->alias, alias_sql },
+		{ &im->advisory_vuln, advisory_vuln_sql },
+		{ &im->metric, metric_sql },
+		{ &im->affected, affected_sql },
+		{ &im->clear[0], clear_sql[0] },
+		{ &im->clear[1], clear_sql[1] },
+		{ &im->clear[2], clear_sql[2] },
+	};
+	size_t i;
+	int error;
+
+	*out = NULL;
+	if (im == NULL)
+		return tplc_error_set(err, TPLC_ENOMEM, "out of memory");
+	im->store = store;
+	im->file = file;
+	error = tplc_store__import_begin(store, err);
+	if (error < 0) {
+		tplx_free(im);
+		return error;
+	}
+	for (i = 0; error == 0 && i < sizeof(prepare) / sizeof(prepare[0]); i++)
+		error = tplc_store__prepare(store, prepare[i].stmt,
+		                            prepare[i].sql, err);
+	if (error < 0)
+		return tplc_store_advisory_import_end(im, error);
+	*out = im;
+	return 0;
+}
+
+_Static_assert(CLEAR_COUNT == 3, "prepare every clear statement");
+
+int tplc_store_advisory_import_add(struct tplc_advisory_import *im,
+                                   const struct tplc_advisory *advisory,
+                                   struct tplc_import_stats *stats,
+                                   struct tplc_error *err)
+{
+	size_t i;
+	int error;
+
+	if (im->error < 0)
+		return tplc_error_set(err, TPLC_EINVAL,
+		                      "import already failed");
+	im->stats = stats;
+	error = upsert_advisory(im, advisory, err);
+	for (i = 0; error == 0 && i < advisory->vuln_count; i++)
+		error = insert_vuln(im, &advisory->vulns[i], err);
+	for (i = 0; error == 0 && i < advisory->affected_count; i++)
+		error = insert_affected(im, advisory, &advisory->affected[i],
+		                        err);
+	if (error < 0) {
+		im->error = error;
+		return error;
+	}
+	stats->added++;
+	return 0;
+}
+
+int tplc_store_advisory_import_end(struct tplc_advisory_import *im, int error)
+{
+	if (im == NULL)
+		return error;
+	if (error == 0)
+		error = im->error;
+	finalize_all(im);
+	error = tplc_store__import_end(im->store, error);
+	tplx_free(im);
 	return error;
 }
 
@@ -209,34 +369,15 @@ int tplc_store_import_advisory(struct tplc_store *store,
                                struct tplc_import_stats *stats,
                                struct tplc_error *err)
 {
-	struct advisory_import im = { store, NULL, NULL, NULL, NULL, 0, stats };
-	size_t i;
+	struct tplc_advisory_import *im;
 	int error;
 
 	memset(stats, 0, sizeof(*stats));
-	error = tplc_store__import_begin(store, err);
-	if (error < 0)
-		return error;
-	error = upsert_advisory(&im, advisory, file, err);
+	error = tplc_store_advisory_import_begin(&im, store, file, err);
 	if (error == 0)
-		error = tplc_store__prepare(store, &im.vuln, vuln_sql, err);
-	if (error == 0)
-		error = tplc_store__prepare(store, &im.alias, alias_sql, err);
-	if (error == 0)
-		error = tplc_store__prepare(store, &im.advisory_vuln,
-		                            advisory_vuln_sql, err);
-	if (error == 0)
-		error = tplc_store__prepare(store, &im.affected, affected_sql,
-		                            err);
-	for (i = 0; error == 0 && i < advisory->vuln_count; i++)
-		error = insert_vuln(&im, &advisory->vulns[i], err);
-	for (i = 0; error == 0 && i < advisory->affected_count; i++)
-		error = insert_affected(&im, advisory, &advisory->affected[i],
-		                        err);
-	sqlite3_finalize(im.vuln);
-	sqlite3_finalize(im.alias);
-	sqlite3_finalize(im.advisory_vuln);
-	sqlite3_finalize(im.affected);
-	stats->added = error == 0 ? 1 : 0;
-	return tplc_store__import_end(store, error);
+		error = tplc_store_advisory_import_add(im, advisory, stats,
+		                                       err);
+	if (im != NULL)
+		error = tplc_store_advisory_import_end(im, error);
+	return error;
 }

@@ -47,6 +47,10 @@ int tplc_store__import_end(struct tplc_store *store, int error);
 int tplc_store__step_id(struct tplc_store *store, sqlite3_stmt *stmt,
                         long long *out, struct tplc_error *err,
                         const char *what);
+/* The same for a statement kept for reuse: reset, not finalized. */
+int tplc_store__step_id_keep(struct tplc_store *store, sqlite3_stmt *stmt,
+                             long long *out, struct tplc_error *err,
+                             const char *what);
 
 /* Find or create a product version; *out is its row id. */
 int tplc_store__product_version(struct tplc_store *store,

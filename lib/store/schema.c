@@ -136,8 +136,82 @@ static const char schema_v1[] =
         "  findings INTEGER NOT NULL, added INTEGER NOT NULL,"
         "  removed INTEGER NOT NULL);";
 
+/*
+ * v2: what issue 3 adds.  NVD's CPE applicability and metrics, EPSS,
+ * withdrawn records, VEX reasons, the state of each synced feed, and
+ * findings that say how they matched and what VEX says of them.  SQLite
+ * cannot change a CHECK constraint, so findings is rebuilt.
+ */
+static const char schema_v2[] =
+        "ALTER TABLE vulnerabilities ADD COLUMN withdrawn TEXT;"
+        "ALTER TABLE vulnerabilities ADD COLUMN epss REAL;"
+        "ALTER TABLE vulnerabilities ADD COLUMN epss_percentile REAL;"
+        "ALTER TABLE vulnerabilities ADD COLUMN epss_date TEXT;"
+        "ALTER TABLE vulnerabilities ADD COLUMN epss_model TEXT;"
+
+        "CREATE TABLE vulnerability_metrics ("
+        "  advisory_id INTEGER NOT NULL"
+        "    REFERENCES advisories(id) ON DELETE CASCADE,"
+        "  vuln_id TEXT NOT NULL REFERENCES vulnerabilities(id),"
+        "  version TEXT NOT NULL, vector TEXT, score REAL,"
+        "  source TEXT NOT NULL DEFAULT '', type TEXT,"
+        "  PRIMARY KEY (advisory_id, vuln_id, version, source));"
+        "CREATE INDEX vulnerability_metrics_vuln"
+        "  ON vulnerability_metrics(vuln_id);"
+
+        /* cpe_key: "vendor:product", lowercase, from the CPE */
+        "ALTER TABLE affected ADD COLUMN cpe TEXT;"
+        "ALTER TABLE affected ADD COLUMN cpe_key TEXT;"
+        "ALTER TABLE affected ADD COLUMN config INTEGER NOT NULL DEFAULT 0;"
+        "ALTER TABLE affected ADD COLUMN node INTEGER NOT NULL DEFAULT 0;"
+        "ALTER TABLE affected ADD COLUMN platform INTEGER NOT NULL"
+        "  DEFAULT 0;"
+        "ALTER TABLE affected ADD COLUMN justification TEXT;"
+        "ALTER TABLE affected ADD COLUMN detail TEXT;"
+        "CREATE INDEX affected_cpe ON affected(cpe_key);"
+        "CREATE INDEX affected_vuln ON affected(vuln_id);"
+
+        "ALTER TABLE components ADD COLUMN cpe_key TEXT;"
+        "CREATE INDEX components_cpe ON components(cpe_key);"
+
+        /* one row per URL tplc feed sync has fetched */
+        "CREATE TABLE feed_state ("
+        "  url TEXT PRIMARY KEY, kind TEXT NOT NULL,"
+        "  etag TEXT, last_modified TEXT, bytes INTEGER,"
+        "  fetched_at TEXT, checked_at TEXT);"
+
+        "CREATE TABLE findings_v2 ("
+        "  id INTEGER PRIMARY KEY,"
+        "  product_version_id INTEGER NOT NULL"
+        "    REFERENCES product_versions(id) ON DELETE CASCADE,"
+        "  component_id INTEGER NOT NULL DEFAULT 0,"
+        "  vuln_id TEXT NOT NULL REFERENCES vulnerabilities(id),"
+        "  advisory_id INTEGER NOT NULL"
+        "    REFERENCES advisories(id) ON DELETE CASCADE,"
+        "  match TEXT NOT NULL CHECK (match IN ('purl','cpe','product')),"
+        "  reason TEXT NOT NULL, cvss_score REAL,"
+        "  fixed_in TEXT, remediation TEXT,"
+        "  vex_status TEXT CHECK (vex_status IN ('affected','fixed',"
+        "    'not_affected','under_investigation')),"
+        "  vex_justification TEXT, vex_detail TEXT,"
+        "  vex_advisory_id INTEGER"
+        "    REFERENCES advisories(id) ON DELETE SET NULL,"
+        "  first_seen TEXT NOT NULL, last_seen TEXT NOT NULL,"
+        "  UNIQUE (product_version_id, component_id, vuln_id, advisory_id));"
+        "INSERT INTO findings_v2(id, product_version_id, component_id,"
+        "  vuln_id, advisory_id, match, reason, cvss_score, fixed_in,"
+        "  remediation, first_seen, last_seen)"
+        "  SELECT id, product_version_id, component_id, vuln_id,"
+        "  advisory_id, match, reason, cvss_score, fixed_in, remediation,"
+        "  first_seen, last_seen FROM findings;"
+        "DROP TABLE findings;"
+        "ALTER TABLE findings_v2 RENAME TO findings;"
+        "CREATE INDEX findings_vuln ON findings(vuln_id);"
+        "CREATE INDEX findings_advisory ON findings(advisory_id);";
+
 static const char *const migrations[] = {
 	schema_v1,
+	schema_v2,
 };
 
 #define MIGRATION_COUNT ((int)(sizeof(migrations) / sizeof(migrations[0])))

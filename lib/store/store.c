@@ -202,9 +202,9 @@ int tplc_store_schema_version(struct tplc_store *store, int *out,
 	return error;
 }
 
-int tplc_store__step_id(struct tplc_store *store, sqlite3_stmt *stmt,
-                        long long *out, struct tplc_error *err,
-                        const char *what)
+int tplc_store__step_id_keep(struct tplc_store *store, sqlite3_stmt *stmt,
+                             long long *out, struct tplc_error *err,
+                             const char *what)
 {
 	int error = 0;
 
@@ -212,6 +212,17 @@ int tplc_store__step_id(struct tplc_store *store, sqlite3_stmt *stmt,
 		*out = sqlite3_column_int64(stmt, 0);
 	else
 		error = tplc_store__fail(store, err, what);
+	sqlite3_reset(stmt);
+	sqlite3_clear_bindings(stmt);
+	return error;
+}
+
+int tplc_store__step_id(struct tplc_store *store, sqlite3_stmt *stmt,
+                        long long *out, struct tplc_error *err,
+                        const char *what)
+{
+	int error = tplc_store__step_id_keep(store, stmt, out, err, what);
+
 	sqlite3_finalize(stmt);
 	return error;
 }
