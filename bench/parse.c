@@ -2,7 +2,12 @@
 /*
  * Parse throughput of tplc's document parsers, for `make bench`.
  *
- *   bench-parse KIND FILE...      KIND: json cyclonedx sbom kev csaf osv
+ *   bench-parse KIND FILE...      KIND: json json-stream cyclonedx sbom kev
+ *                                 csaf osv nvd
+ *
+ * json builds the whole tree (tplx_json_parse); json-stream walks the
+ * records of an NVD page one at a time (tplx_json_each); nvd is the NVD
+ * parser on that walk, into one advisory per CVE.
  *
  * Loads the files into memory, then parses all of them again and again
  * for at least one second, and prints "KIND BYTES SECONDS MB/s".  Reading
@@ -35,15 +40,40 @@ static double now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+static int count_record(const struct tplx_json_doc *doc,
+                        const struct tplx_json *record,
+                        const struct tplx_jpath *path, void *data)
+{
+	(void)doc;
+	(void)record;
+	(void)path;
+	++*(size_t *)data;
+	return 0;
+}
+
+static int count_advisory(const struct tplc_advisory *adv, void *data)
+{
+	*(size_t *)data += adv->affected_count + 1;
+	return 0;
+}
+
 static int parse_one(const char *kind, const struct input *in,
                      struct tplc_error *err)
 {
 	struct tplx_json_doc *doc = NULL;
 	struct tplc_sbom *sbom = NULL;
 	struct tplc_advisory *adv = NULL;
+	size_t records = 0;
 	int error;
 
-	if (strcmp(kind, "json") == 0) {
+	if (strcmp(kind, "json-stream") == 0) {
+		error = tplx_json_each(in->data, in->len, in->path,
+		                       "vulnerabilities", count_record,
+		                       &records, err);
+	} else if (strcmp(kind, "nvd") == 0) {
+		error = tplc_advisory_each(kind, in->data, in->len, in->path,
+		                           count_advisory, &records, err);
+	} else if (strcmp(kind, "json") == 0) {
 		error = tplx_json_parse(&doc, in->data, in->len, in->path, err);
 		tplx_json_doc_free(doc);
 	} else if (strcmp(kind, "sbom") == 0) {

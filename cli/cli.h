@@ -100,10 +100,18 @@ int cmd_init(struct cli *cli, int argc, char **argv);
 int cmd_device(struct cli *cli, int argc, char **argv);
 int cmd_sbom(struct cli *cli, int argc, char **argv);
 int cmd_feed(struct cli *cli, int argc, char **argv);
+int cmd_feed_sync(struct cli *cli, int argc, char **argv);
+/* Import one feed file (cmd-feed.c) inside the caller's transaction. */
+int cli_feed_import_file(struct cli *cli, struct tplc_store *store,
+                         const char *kind_name, const char *path,
+                         size_t *advisories, size_t *vulns);
 int cmd_scan(struct cli *cli, int argc, char **argv);
+int cmd_match(struct cli *cli, int argc, char **argv);
 int cmd_findings(struct cli *cli, int argc, char **argv);
 int cmd_summary(struct cli *cli, int argc, char **argv);
 int cmd_purl(struct cli *cli, int argc, char **argv);
+int cmd_cpe(struct cli *cli, int argc, char **argv);
 int cmd_version(struct cli *cli, int argc, char **argv);
+int cmd_vex(struct cli *cli, int argc, char **argv);
 
 #endif

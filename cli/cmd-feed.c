@@ -21,6 +21,10 @@ static const struct feed_kind kinds[] = {
 	{ "kev", NULL, "CISA Known Exploited Vulnerabilities (JSON or CSV)" },
 	{ "csaf", ".json", "CSAF 2.0 advisories (CISA ICSMA, vendor PSIRTs)" },
 	{ "osv", ".json", "OSV records (GHSA, PyPI, npm, ...)" },
+	{ "nvd", ".json", "NVD CVE API 2.0 pages" },
+	{ "cve", ".json", "CVE JSON 5 records (cve.org, cvelistV5)" },
+	{ "vex", ".json", "CycloneDX VEX or OpenVEX" },
+	{ "epss", NULL, "FIRST EPSS scores (CSV, plain or .gz)" },
 };
 
 struct feed_totals {
@@ -103,7 +107,8 @@ static int import_path(struct cli *cli, struct tplc_store *store,
 	for (i = 0; error == 0 && i < count; i++) {
 		if (kind->suffix == NULL &&
 		    !tplx_ends_with(files[i], ".json") &&
-		    !tplx_ends_with(files[i], ".csv"))
+		    !tplx_ends_with(files[i], ".csv") &&
+		    !tplx_ends_with(files[i], ".csv.gz"))
 			continue;
 		error = import_one(cli, store, kind, files[i], totals);
 		if (progress && (i % 50 == 0 || i + 1 == count))
@@ -116,9 +121,52 @@ static int import_path(struct cli *cli, struct tplc_store *store,
 	return error;
 }
 
+int cli_feed_import_file(struct cli *cli, struct tplc_store *store,
+                         const char *kind_name, const char *path,
+                         size_t *advisories, size_t *vulns)
+{
+	const struct feed_kind *kind = find_kind(kind_name);
+	struct feed_totals totals;
+	int error;
+
+	if (kind == NULL)
+		return tplc_error_set(&cli->err, TPLC_EUNSUPPORTED,
+		                      "%s: 'feed import %s' is not available "
+		                      "yet (sync with --no-import)",
+		                      path, kind_name);
+	memset(&totals, 0, sizeof(totals));
+	error = import_one(cli, store, kind, path, &totals);
+	*advisories = totals.advisories;
+	*vulns = totals.vulns;
+	return error;
+}
+
+#define KIND_COUNT (sizeof(kinds) / sizeof(kinds[0]))
+
+/* "kev|csaf|..." and one line per kind, from the table, for --help. */
+static void describe_kinds(char *names, size_t names_size, char *about,
+                           size_t about_size)
+{
+	size_t i, n = 0, a = 0;
+
+	names[0] = about[0] = '\0';
+	for (i = 0; i < KIND_COUNT; i++) {
+		int w = snprintf(names + n, names_size - n, "%s%s",
+		                 i ? "|" : "", kinds[i].name);
+		int v = snprintf(about + a, about_size - a, "\n  %-5s %s",
+		                 kinds[i].name, kinds[i].about);
+
+		if (w > 0 && (size_t)w < names_size - n)
+			n += (size_t)w;
+		if (v > 0 && (size_t)v < about_size - a)
+			a += (size_t)v;
+	}
+}
+
 static int feed_import(struct cli *cli, int argc, char **argv)
 {
 	static const struct cli_option opts[] = { { NULL, NULL, NULL } };
+	char names[128], about[1024], usage[192], help[1280];
 	const struct feed_kind *kind;
 	struct feed_totals totals;
 	struct tplc_store *store;
@@ -126,19 +174,20 @@ static int feed_import(struct cli *cli, int argc, char **argv)
 	struct tplx_jsonw w;
 	int status, error, i;
 
-	status = cli_parse(cli, "feed import kev|csaf|osv PATH...",
-	                   "Import advisories from files or folders (read "
-	                   "recursively).\nkev: CISA KEV JSON or CSV; csaf: "
-	                   "CSAF 2.0 JSON; osv: OSV JSON.\nEverything named "
-	                   "is one transaction: any error imports nothing.",
-	                   opts, 2, -1, argc, argv, &args);
+	describe_kinds(names, sizeof(names), about, sizeof(about));
+	snprintf(usage, sizeof(usage), "feed import %s PATH...", names);
+	snprintf(help, sizeof(help),
+	         "Import advisories from files or folders (read "
+	         "recursively).%s\nEverything named is one transaction: any "
+	         "error imports nothing.",
+	         about);
+	status = cli_parse(cli, usage, help, opts, 2, -1, argc, argv, &args);
 	if (status != CLI_CONTINUE)
 		return status;
 	kind = find_kind(args.items[0]);
 	if (kind == NULL)
-		return cli_die(EXIT_USAGE,
-		               "unknown feed '%s': kev, csaf or osv",
-		               args.items[0]);
+		return cli_die(EXIT_USAGE, "unknown feed '%s': %s",
+		               args.items[0], names);
 	status = cli_store(cli, &store);
 	if (status != 0)
 		return status;
@@ -177,7 +226,8 @@ static int feed_import(struct cli *cli, int argc, char **argv)
 int cmd_feed(struct cli *cli, int argc, char **argv)
 {
 	static const struct cli_cmd cmds[] = {
-		{ "import", feed_import, "import kev, csaf or osv files" },
+		{ "import", feed_import, "import advisory files or folders" },
+		{ "sync", cmd_feed_sync, "download feeds and import them" },
 		{ NULL, NULL, NULL },
 	};
 

@@ -13,6 +13,7 @@ static const struct cli_option list_opts[] = {
 	{ "vuln", "ID", "one vulnerability (CVE-..., GHSA-...)" },
 	{ "kev", NULL, "only known exploited vulnerabilities (CISA KEV)" },
 	{ "by-device", NULL, "one row per device, not per product version" },
+	{ "all", NULL, "also findings a VEX calls not_affected or fixed" },
 	{ "limit", "N", "at most N rows" },
 	{ NULL, NULL, NULL },
 };
@@ -28,6 +29,7 @@ static int finding_row(const struct tplc_finding_row *f, void *data)
 {
 	struct findings_out *out = data;
 	char id[24], score[16], product[256], where[32], source[128];
+	char vex[128];
 
 	if (out->cli->json) {
 		render_finding_json(&out->w, f);
@@ -42,6 +44,7 @@ static int finding_row(const struct tplc_finding_row *f, void *data)
 		snprintf(where, sizeof(where), "%lld", f->devices);
 	snprintf(source, sizeof(source), "%s %s", f->advisory_source,
 	         f->advisory_id);
+	render_vex(vex, sizeof(vex), f->vex_status, f->vex_justification);
 	{
 		const char *cells[] = {
 			id,
@@ -52,6 +55,7 @@ static int finding_row(const struct tplc_finding_row *f, void *data)
 			f->component ? f->component : "(product)",
 			where,
 			source,
+			vex,
 		};
 		table_row(&out->t, cells);
 	}
@@ -61,12 +65,12 @@ static int finding_row(const struct tplc_finding_row *f, void *data)
 static int findings_list(struct cli *cli, int argc, char **argv)
 {
 	static const char *const header[] = {
-		"ID",      "KEV", "CVSS",    "VULNERABILITY",
-		"PRODUCT", "VIA", "DEVICES", "SOURCE",
+		"ID",  "KEV",     "CVSS",   "VULNERABILITY", "PRODUCT",
+		"VIA", "DEVICES", "SOURCE", "VEX",
 	};
 	static const char *const header_by_device[] = {
-		"ID",      "KEV", "CVSS",      "VULNERABILITY",
-		"PRODUCT", "VIA", "ASSET TAG", "SOURCE",
+		"ID",  "KEV",       "CVSS",   "VULNERABILITY", "PRODUCT",
+		"VIA", "ASSET TAG", "SOURCE", "VEX",
 	};
 	struct tplc_finding_filter f;
 	struct findings_out out;
@@ -80,7 +84,8 @@ static int findings_list(struct cli *cli, int argc, char **argv)
 	                   "One row per product version and vulnerability\n"
 	                   "and source, with the number of devices running "
 	                   "it; --by-device or\n--device for one row per "
-	                   "device.",
+	                   "device.  Findings a VEX statement calls "
+	                   "not_affected or fixed are\nleft out unless --all.",
 	                   list_opts, 0, 0, argc, argv, &args);
 	if (status != CLI_CONTINUE)
 		return status;
@@ -89,6 +94,7 @@ static int findings_list(struct cli *cli, int argc, char **argv)
 	f.product = cli_opt(&args, list_opts, "product");
 	f.vuln_id = cli_opt(&args, list_opts, "vuln");
 	f.kev_only = cli_flag(&args, list_opts, "kev");
+	f.all = cli_flag(&args, list_opts, "all");
 	f.by_device =
 	        cli_flag(&args, list_opts, "by-device") || f.asset_tag != NULL;
 	if (cli_opt_count(&args, list_opts, "limit", &f.limit) != 0)
@@ -100,7 +106,7 @@ static int findings_list(struct cli *cli, int argc, char **argv)
 	out.cli = cli;
 	out.by_device = f.by_device;
 	tplx_jsonw_init(&out.w, stdout, false);
-	table_init(&out.t, 8, f.by_device ? header_by_device : header);
+	table_init(&out.t, 9, f.by_device ? header_by_device : header);
 	table_limit(&out.t, 4, 40);
 	table_limit(&out.t, 5, 32);
 	if (cli->json)

@@ -8,7 +8,12 @@
 
 int cmd_scan(struct cli *cli, int argc, char **argv)
 {
-	static const struct cli_option opts[] = { { NULL, NULL, NULL } };
+	static const struct cli_option opts[] = {
+		{ "advisory", "SOURCE:REF",
+		  "match only what this advisory says (osv:GHSA-...)" },
+		{ NULL, NULL, NULL },
+	};
+	const char *advisory;
 	struct tplc_scan_stats stats;
 	struct tplc_store *store;
 	struct cli_args args;
@@ -19,14 +24,21 @@ int cmd_scan(struct cli *cli, int argc, char **argv)
 	                   "Match every product version and SBOM component "
 	                   "against every advisory\nand record the findings. "
 	                   "Running it again changes nothing unless the\n"
-	                   "data did.",
+	                   "data did.  --advisory: only that advisory's "
+	                   "findings, from only the\ncomponents and products "
+	                   "it names.",
 	                   opts, 0, 0, argc, argv, &args);
 	if (status != CLI_CONTINUE)
 		return status;
 	status = cli_store(cli, &store);
 	if (status != 0)
 		return status;
-	error = tplc_scan(store, &stats, &cli->err);
+	advisory = cli_opt(&args, opts, "advisory");
+	if (advisory != NULL)
+		error = tplc_scan_advisory_ref(store, advisory, &stats,
+		                               &cli->err);
+	else
+		error = tplc_scan(store, &stats, &cli->err);
 	if (error < 0)
 		return cli_fail(cli, error);
 	if (cli->json) {
@@ -48,6 +60,8 @@ int cmd_scan(struct cli *cli, int argc, char **argv)
 	printf("scanned %zu product versions and %zu components against "
 	       "%zu advisory statements\n",
 	       stats.product_versions, stats.components, stats.statements);
+	if (advisory != NULL)
+		printf("%s: ", advisory);
 	printf("%zu findings (product version x vulnerability x advisory): "
 	       "%zu new, %zu gone\n",
 	       stats.findings, stats.added, stats.removed);

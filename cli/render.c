@@ -63,5 +63,43 @@ void render_finding_json(struct tplx_jsonw *w, const struct tplc_finding_row *f)
 		tplx_jsonw_kint(w, "devices", f->devices);
 	tplx_jsonw_kstring(w, "first_seen", f->first_seen);
 	tplx_jsonw_kstring(w, "last_seen", f->last_seen);
+	tplx_jsonw_kstring(w, "vex_status", f->vex_status);
+	tplx_jsonw_kstring(w, "vex_justification", f->vex_justification);
+	tplx_jsonw_kstring(w, "vex_detail", f->vex_detail);
+	tplx_jsonw_kstring(w, "vex_source", f->vex_source);
+	tplx_jsonw_kstring(w, "vex_advisory", f->vex_advisory);
+	tplx_jsonw_object_end(w);
+}
+
+const char *render_vex(char *buf, size_t size, const char *status,
+                       const char *justification)
+{
+	if (status == NULL)
+		snprintf(buf, size, "%s", "");
+	else if (justification == NULL)
+		snprintf(buf, size, "%s", status);
+	else
+		snprintf(buf, size, "%s (%s)", status, justification);
+	return buf;
+}
+
+void render_match_hit_json(struct tplx_jsonw *w, const struct tplc_match_hit *h)
+{
+	tplx_jsonw_object_begin(w);
+	tplx_jsonw_kstring(w, "vulnerability", h->vuln_id);
+	tplx_jsonw_kstring(w, "source", h->advisory_source);
+	tplx_jsonw_kstring(w, "advisory", h->advisory);
+	tplx_jsonw_kstring(w, "match", h->match);
+	tplx_jsonw_kstring(w, "rule", h->rule);
+	tplx_jsonw_kstring(w, "range", h->range);
+	tplx_jsonw_kstring(w, "fixed_in", h->fixed_in);
+	tplx_jsonw_kscore(w, "cvss_score", h->cvss_score);
+	tplx_jsonw_kbool(w, "undecided", h->undecided);
+	tplx_jsonw_kint(w, "configuration", (long long)h->config);
+	tplx_jsonw_kstring(w, "vex_status", h->vex_status);
+	tplx_jsonw_kstring(w, "vex_justification", h->vex_justification);
+	tplx_jsonw_kstring(w, "vex_detail", h->vex_detail);
+	tplx_jsonw_kstring(w, "vex_source", h->vex_source);
+	tplx_jsonw_kstring(w, "vex_advisory", h->vex_advisory);
 	tplx_jsonw_object_end(w);
 }

@@ -17,12 +17,15 @@ static const struct cli_cmd commands[] = {
 	{ "init", cmd_init, "create or upgrade the database" },
 	{ "device", cmd_device, "import, list and show the fleet's devices" },
 	{ "sbom", cmd_sbom, "attach manufacturers' SBOMs to products" },
-	{ "feed", cmd_feed, "import advisories: kev, csaf, osv" },
+	{ "feed", cmd_feed, "import or sync advisory feeds" },
 	{ "scan", cmd_scan, "match the fleet against the advisories" },
+	{ "match", cmd_match, "which vulnerabilities hit a purl or CPE" },
 	{ "findings", cmd_findings, "list what is vulnerable, KEV first" },
 	{ "summary", cmd_summary, "the fleet at a glance" },
 	{ "purl", cmd_purl, "check a package URL, show its parts" },
+	{ "cpe", cmd_cpe, "check a CPE name, show both bindings" },
 	{ "version", cmd_version, "compare versions, test vers ranges" },
+	{ "vex", cmd_vex, "import and export VEX statements" },
 	{ NULL, NULL, NULL },
 };
 

@@ -7,9 +7,14 @@
  * states applicability in.  Both bindings are read: the formatted string
  * "cpe:2.3:a:vendor:product:1.0:*:*:*:*:*:*:*" and the 2.2 URI
  * "cpe:/a:vendor:product:1.0" (with a packed edition).  Inside tplc a name
- * is a WFN: eleven attributes, each ANY, NA or a value held in its
- * formatted-string form (backslash quoting, unquoted "*" and "?" as
- * wildcards).
+ * is a WFN: eleven attributes, each ANY, NA or a value held in its WFN
+ * form: lowercase, every byte but a-z 0-9 _ quoted with a backslash
+ * ("1\.0"), unquoted "*" (one, first or last) and "?" (a run, first or
+ * last) the only wildcards.  Equal names have equal values, byte for byte.
+ *
+ * Parsing rejects, with a short reason: a wrong number of fields, a bad
+ * escape or percent-encoding, a wildcard inside a value, a part other than
+ * a, o, h or ANY, bytes outside printable ASCII, a bad packed edition.
  */
 
 #include <stdbool.h>
@@ -43,7 +48,7 @@ enum tplc_cpe_kind {
 
 struct tplc_cpe_value {
 	enum tplc_cpe_kind kind;
-	char *value; /* TPLC_CPE_VALUE: formatted-string form, lowercase */
+	char *value; /* TPLC_CPE_VALUE: WFN form (see above), lowercase */
 };
 
 struct tplc_cpe {
@@ -68,16 +73,33 @@ int tplc_cpe_format_uri(char **out, const struct tplc_cpe *cpe,
 int tplc_cpe_unquote(char **out, const struct tplc_cpe *cpe,
                      enum tplc_cpe_attr attr, struct tplc_error *err);
 
-/* NISTIR 7696 attribute and name comparison. */
+/* Does a value hold an unquoted "*" or "?" (a pattern, not a value)? */
+bool tplc_cpe_has_wildcard(const struct tplc_cpe_value *value);
+
+/*
+ * NISTIR 7696 attribute and name comparison.  src is the source (the
+ * criteria, may hold wildcards), tgt the target.  UNDEFINED: the target
+ * holds a wildcard (7696 leaves that comparison undefined) or, for names,
+ * the attributes point different ways.
+ */
 enum tplc_cpe_relation {
 	TPLC_CPE_DISJOINT,
 	TPLC_CPE_SUBSET,
 	TPLC_CPE_SUPERSET,
 	TPLC_CPE_EQUAL,
+	TPLC_CPE_UNDEFINED,
 };
 
 enum tplc_cpe_relation tplc_cpe_compare_attr(const struct tplc_cpe_value *src,
                                              const struct tplc_cpe_value *tgt);
+
+/* Name comparison: DISJOINT when an attribute is, EQUAL when all are,
+ * SUBSET (SUPERSET) when each is that or EQUAL, else UNDEFINED. */
+enum tplc_cpe_relation tplc_cpe_compare(const struct tplc_cpe *src,
+                                        const struct tplc_cpe *tgt);
+
+/* "part", "vendor", ..., "other": the WFN attribute names. */
+const char *tplc_cpe_attr_name(enum tplc_cpe_attr attr);
 
 /*
  * Does the criteria name (an NVD cpeMatch "criteria") apply to target, as

@@ -152,7 +152,7 @@ struct tplc_finding_row {
 	const char *version;
 	const char *component; /* "name version", NULL for product matches */
 	const char *component_purl;
-	const char *match;           /* "purl" or "product" */
+	const char *match;           /* "purl", "cpe" or "product" */
 	const char *reason;          /* why it matched, in words */
 	const char *advisory_source; /* kev, csaf, osv */
 	const char *advisory_id;     /* ICSMA-..., GHSA-... */
@@ -162,6 +162,11 @@ struct tplc_finding_row {
 	const char *asset_tag; /* set when listing by device */
 	const char *first_seen;
 	const char *last_seen;
+	/* the newest VEX statement on it: status NULL when none */
+	const char *vex_status; /* not_affected, fixed, ... */
+	const char *vex_justification;
+	const char *vex_detail;
+	const char *vex_source, *vex_advisory; /* whose statement */
 };
 
 struct tplc_finding_filter {
@@ -170,6 +175,7 @@ struct tplc_finding_filter {
 	const char *vuln_id;   /* exact */
 	bool kev_only;
 	bool by_device; /* one row per device instead of per product */
+	bool all;       /* also those VEX says are not_affected or fixed */
 	size_t limit;   /* 0 = all */
 };
 
@@ -209,5 +215,56 @@ struct tplc_fleet_summary {
 
 int tplc_store_summary(struct tplc_store *store, struct tplc_fleet_summary *out,
                        struct tplc_error *err);
+
+/* ---- feed state (feed sync) ------------------------------------------- */
+
+/* Validators longer than this are not kept: the next fetch is plain. */
+#define TPLC_FEED_VALIDATOR_MAX 256
+
+/* What the last sync of one URL learnt; "" where unknown. */
+struct tplc_feed_state {
+	char kind[32];
+	char etag[TPLC_FEED_VALIDATOR_MAX];
+	char last_modified[TPLC_FEED_VALIDATOR_MAX]; /* HTTP date as sent */
+	long long bytes;                             /* -1 when unknown */
+	char fetched_at[32]; /* last complete download, UTC ISO 8601 */
+	char checked_at[32]; /* last time the server was asked */
+};
+
+/* The state of url; TPLC_ENOTFOUND when it was never synced. */
+int tplc_store_feed_state(struct tplc_store *store, const char *url,
+                          struct tplc_feed_state *out, struct tplc_error *err);
+/* A complete download: validators (NULL for none), size, fetched and
+ * checked now. */
+int tplc_store_feed_fetched(struct tplc_store *store, const char *url,
+                            const char *kind, const char *etag,
+                            const char *last_modified, long long bytes,
+                            struct tplc_error *err);
+/* The server was asked and had nothing new: checked now. */
+int tplc_store_feed_checked(struct tplc_store *store, const char *url,
+                            const char *kind, struct tplc_error *err);
+
+/* ---- VEX export -------------------------------------------------------- */
+
+/* Which products a VEX export speaks of; NULL members: any. */
+struct tplc_vex_scope {
+	const char *manufacturer;
+	const char *model;
+	const char *version;
+};
+
+/*
+ * The statements the store holds for the products in scope, as one
+ * advisory (source "tplc"; id, title and times are the caller's to set;
+ * free with tplc_advisory_free): what imported VEX documents (CycloneDX
+ * VEX, OpenVEX) say of the manufacturer's products, oldest document first,
+ * then for each product version in scope and vulnerability it has a
+ * finding for, the finding's VEX status (affected when none, or when any
+ * of its findings is).  tplc_vex_write (tplc/vex.h) writes it out.
+ */
+int tplc_store_vex_statements(struct tplc_store *store,
+                              const struct tplc_vex_scope *scope,
+                              struct tplc_advisory **out,
+                              struct tplc_error *err);
 
 #endif

@@ -48,7 +48,11 @@ static const struct advisory_kind {
 } kinds[] = {
 	{ "kev", kev_parse, NULL },
 	{ "csaf", tplc_csaf_parse, NULL },
-	{ "osv", tplc_osv_parse, NULL },
+	{ "osv", tplc_osv_parse, tplc_osv_each },
+	{ "epss", tplc_epss_parse, NULL },
+	{ "nvd", NULL, tplc_nvd_each },
+	{ "cve", tplc_cve5_parse, NULL },
+	{ "vex", tplc_vex_parse, NULL },
 };
 
 static const struct advisory_kind *find_kind(const char *name,

@@ -15,6 +15,7 @@
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/json.h"
+#include "util/str.h"
 
 static const struct {
 	const char *name;
@@ -37,6 +38,7 @@ struct parser {
 	struct tplc_csaf_tree tree;
 	struct tplc_error *err;
 	struct tplc_csaf_remedies rem; /* the current vulnerability's */
+	const struct tplx_json *vuln;  /* the current vulnerability */
 };
 
 static int nomem(struct parser *p)
@@ -222,6 +224,67 @@ static int read_document(struct parser *p, const struct tplx_json *root,
 
 /* ---- product status --------------------------------------------------- */
 
+static bool in_list(const struct tplx_json *ids, const char *id)
+{
+	size_t i;
+
+	for (i = 0;
+	     ids && ids->type == TPLX_JSON_ARRAY && i < ids->u.array.count; i++)
+		if (tplx_streq(tplx_json_string(ids->u.array.items[i]), id))
+			return true;
+	return false;
+}
+
+/* Whether a flag or threat (item) names product id, itself or through
+ * one of its groups. */
+static bool names_product(struct parser *p, const struct tplx_json *item,
+                          const char *id)
+{
+	const struct tplx_json *groups = tplx_json_get(item, "group_ids");
+	const struct tplc_csaf_group *g;
+	size_t i;
+
+	if (in_list(tplx_json_get(item, "product_ids"), id))
+		return true;
+	for (i = 0; groups && groups->type == TPLX_JSON_ARRAY &&
+	            i < groups->u.array.count;
+	     i++) {
+		const char *gid = tplx_json_string(groups->u.array.items[i]);
+
+		g = gid ? tplc_csaf_tree_group(&p->tree, gid) : NULL;
+		if (g != NULL && in_list(g->product_ids, id))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * CSAF VEX says why a product is not affected in a flag's label and what
+ * it means in an impact threat's details: the first of each that names
+ * the product.
+ */
+static const char *vex_note(struct parser *p, const char *key,
+                            const char *category, const char *member,
+                            const char *id)
+{
+	const struct tplx_json *list = tplx_json_get(p->vuln, key), *item;
+	size_t i;
+
+	for (i = 0;
+	     list && list->type == TPLX_JSON_ARRAY && i < list->u.array.count;
+	     i++) {
+		item = list->u.array.items[i];
+		if (category != NULL &&
+		    !tplx_streq(
+		            tplx_json_string(tplx_json_get(item, "category")),
+		            category))
+			continue;
+		if (names_product(p, item, id))
+			return tplx_json_string(tplx_json_get(item, member));
+	}
+	return NULL;
+}
+
 static int add_entry(struct parser *p, size_t vuln,
                      const struct tplc_csaf_product *prod,
                      enum tplc_status status, const char *range,
@@ -242,7 +305,14 @@ static int add_entry(struct parser *p, size_t vuln,
 		a->range_text = prod->version_text;
 	a->fixed_in = fixed;
 	a->remediation = remediation;
-	return 0;
+	if (status == TPLC_STATUS_NOT_AFFECTED)
+		tplc_advisory_build_str(
+		        &p->b, &a->justification,
+		        vex_note(p, "flags", NULL, "label", prod->id));
+	tplc_advisory_build_str(
+	        &p->b, &a->detail,
+	        vex_note(p, "threats", "impact", "details", prod->id));
+	return p->b.error;
 }
 
 /* Every entry one product status of one product gives. */
@@ -491,6 +561,7 @@ static int read_vuln(struct parser *p, const struct tplx_json *v,
 		error = read_scores(p, v, path, out);
 	if (error == 0)
 		error = tplc_csaf_remedies_read(&p->rem, v, path);
+	p->vuln = v;
 	if (error == 0)
 		error = read_statuses(p, index, v, path);
 	return error;

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * The CycloneDX JSON schemas 1.2 to 1.6, as far as tplc checks them
+ * The CycloneDX JSON schemas 1.2 to 1.7, as far as tplc checks them
  * (see cyclonedx-schema.h and docs/internals/sbom.md).  Written from
  * bom-1.x.schema.json by hand: every object kind the parser extracts
  * from, or that a conformance case needs, is described member by member
@@ -58,7 +58,7 @@
 
 static const struct cdx_enum bom_formats[] = { { "CycloneDX", 0 }, END_ENUM };
 
-static const struct cdx_enum component_types[] = {
+const struct cdx_enum tplc_cdx_component_types[] = {
 	{ "application", 0 },
 	{ "framework", 0 },
 	{ "library", 0 },
@@ -75,44 +75,36 @@ static const struct cdx_enum component_types[] = {
 	END_ENUM,
 };
 
-static const struct cdx_enum scopes[] = {
+const struct cdx_enum tplc_cdx_scopes[] = {
 	{ "required", 0 },
 	{ "optional", 0 },
 	{ "excluded", 0 },
 	END_ENUM,
 };
 
-static const struct cdx_enum hash_algs[] = {
-	{ "MD5", 0 },
-	{ "SHA-1", 0 },
-	{ "SHA-256", 0 },
-	{ "SHA-384", 0 },
-	{ "SHA-512", 0 },
-	{ "SHA3-256", 0 },
-	{ "SHA3-384", 0 },
-	{ "SHA3-512", 0 },
-	{ "BLAKE2b-256", 0 },
-	{ "BLAKE2b-384", 0 },
-	{ "BLAKE2b-512", 0 },
-	{ "BLAKE3", 0 },
-	END_ENUM,
+const struct cdx_enum tplc_cdx_hash_algs[] = {
+	{ "MD5", 0 },          { "SHA-1", 0 },        { "SHA-256", 0 },
+	{ "SHA-384", 0 },      { "SHA-512", 0 },      { "SHA3-256", 0 },
+	{ "SHA3-384", 0 },     { "SHA3-512", 0 },     { "BLAKE2b-256", 0 },
+	{ "BLAKE2b-384", 0 },  { "BLAKE2b-512", 0 },  { "BLAKE3", 0 },
+	{ "Streebog-256", 7 }, { "Streebog-512", 7 }, END_ENUM,
 };
 
-static const struct cdx_enum encodings[] = { { "base64", 0 }, END_ENUM };
+const struct cdx_enum tplc_cdx_encodings[] = { { "base64", 0 }, END_ENUM };
 
-static const struct cdx_enum patch_types[] = {
+const struct cdx_enum tplc_cdx_patch_types[] = {
 	{ "unofficial", 0 },  { "monkey", 0 }, { "backport", 0 },
 	{ "cherry-pick", 0 }, END_ENUM,
 };
 
-static const struct cdx_enum issue_types[] = {
+const struct cdx_enum tplc_cdx_issue_types[] = {
 	{ "defect", 0 },
 	{ "enhancement", 0 },
 	{ "security", 0 },
 	END_ENUM,
 };
 
-static const struct cdx_enum data_flows[] = {
+const struct cdx_enum tplc_cdx_data_flows[] = {
 	{ "inbound", 0 }, { "outbound", 0 }, { "bi-directional", 0 },
 	{ "unknown", 0 }, END_ENUM,
 };
@@ -133,12 +125,13 @@ static int check_hash(struct cdx_walk *w, const struct tplx_json *v,
 		const char *alg;
 		size_t len;
 	} lengths[] = {
-		{ "MD5", 32 },          { "SHA-1", 40 },
-		{ "SHA-256", 64 },      { "SHA-384", 96 },
-		{ "SHA-512", 128 },     { "SHA3-256", 64 },
-		{ "SHA3-384", 96 },     { "SHA3-512", 128 },
-		{ "BLAKE2b-256", 64 },  { "BLAKE2b-384", 96 },
-		{ "BLAKE2b-512", 128 }, /* BLAKE3: any length */
+		{ "MD5", 32 },           { "SHA-1", 40 },
+		{ "SHA-256", 64 },       { "SHA-384", 96 },
+		{ "SHA-512", 128 },      { "SHA3-256", 64 },
+		{ "SHA3-384", 96 },      { "SHA3-512", 128 },
+		{ "BLAKE2b-256", 64 },   { "BLAKE2b-384", 96 },
+		{ "BLAKE2b-512", 128 },  { "Streebog-256", 64 },
+		{ "Streebog-512", 128 }, /* BLAKE3: any length */
 	};
 	const char *alg = tplx_json_string(tplx_json_get(v, "alg"));
 	const struct tplx_json *content = tplx_json_get(v, "content");
@@ -188,13 +181,14 @@ static int check_license_entry(struct cdx_walk *w, const struct tplx_json *v,
 	return 0;
 }
 
-/* From 1.5: a list of licenses, or exactly one expression. */
+/* 1.5 and 1.6: a list of licenses, or exactly one expression (1.7 lets
+ * them mix). */
 static int check_licenses(struct cdx_walk *w, const struct tplx_json *v,
                           const struct tplx_jpath *path)
 {
 	size_t i;
 
-	if (w->minor < 5 || v->u.array.count < 2)
+	if (w->minor < 5 || w->minor >= 7 || v->u.array.count < 2)
 		return 0;
 	for (i = 0; i < v->u.array.count; i++) {
 		const struct tplx_json *item = v->u.array.items[i];
@@ -205,6 +199,47 @@ static int check_licenses(struct cdx_walk *w, const struct tplx_json *v,
 			                     "an expression must be the only "
 			                     "entry of licenses");
 	}
+	return 0;
+}
+
+/* 1.7: versionRange only for an external component, never with version. */
+static int check_version_range(struct cdx_walk *w, const struct tplx_json *v,
+                               const struct tplx_jpath *path)
+{
+	const struct tplx_json *range = tplx_json_get(v, "versionRange");
+	const struct tplx_json *external = tplx_json_get(v, "isExternal");
+	struct tplx_jpath at = tplx_jpath_key(path, "versionRange");
+
+	if (range == NULL)
+		return 0;
+	if (tplx_json_get(v, "version") != NULL)
+		return tplc_cdx_fail(w, range, &at,
+		                     "a component has \"version\" or "
+		                     "\"versionRange\", not both");
+	if (external == NULL || !external->u.boolean)
+		return tplc_cdx_fail(w, range, &at,
+		                     "\"versionRange\" needs \"isExternal\": "
+		                     "true");
+	return 0;
+}
+
+/* A citation says who (attributedTo or process) about what (pointers or
+ * expressions, exactly one). */
+static int check_citation(struct cdx_walk *w, const struct tplx_json *v,
+                          const struct tplx_jpath *path)
+{
+	bool pointers = tplx_json_get(v, "pointers") != NULL;
+	bool expressions = tplx_json_get(v, "expressions") != NULL;
+
+	if (tplx_json_get(v, "attributedTo") == NULL &&
+	    tplx_json_get(v, "process") == NULL)
+		return tplc_cdx_fail(w, v, path,
+		                     "a citation needs \"attributedTo\" or "
+		                     "\"process\"");
+	if (pointers == expressions)
+		return tplc_cdx_fail(w, v, path,
+		                     "a citation needs exactly one of "
+		                     "\"pointers\" and \"expressions\"");
 	return 0;
 }
 
@@ -232,7 +267,7 @@ static const struct cdx_spec service;
 
 /* ---- attachment, hash, property ----------------------------------------- */
 
-static const struct cdx_spec encoding = STRING_ENUM(encodings);
+static const struct cdx_spec encoding = STRING_ENUM(tplc_cdx_encodings);
 static const struct cdx_member attachment_members[] = {
 	OPT("contentType", &string),
 	OPT("encoding", &encoding),
@@ -242,7 +277,7 @@ static const struct cdx_object attachment_kind =
         OBJECT_KIND("attachment", attachment_members, CLOSED);
 static const struct cdx_spec attachment = OBJECT_OF(&attachment_kind);
 
-static const struct cdx_spec hash_alg = STRING_ENUM(hash_algs);
+static const struct cdx_spec hash_alg = STRING_ENUM(tplc_cdx_hash_algs);
 static const struct cdx_spec hash_content = { .type = CDX_STRING,
 	                                      .format = CDX_F_HASH };
 static const struct cdx_member hash_members[] = {
@@ -296,6 +331,7 @@ static const struct cdx_member external_ref_members[] = {
 	OPT("comment", &string),
 	REQ("type", &string),
 	SINCE(3, "hashes", &hashes),
+	SINCE(7, "properties", &properties),
 };
 static const struct cdx_object external_ref_kind =
         OBJECT_KIND("external reference", external_ref_members, CLOSED);
@@ -327,8 +363,11 @@ static const struct cdx_spec license = { .type = CDX_OBJECT,
 static const struct cdx_member license_entry_members[] = {
 	OPT("license", &license),
 	OPT("expression", &string),
+	SINCE(7, "expressionDetails", &any_array),
 	SINCE(5, "bom-ref", &ref),
 	SINCE(6, "acknowledgement", &acknowledgement),
+	SINCE(7, "licensing", &any_object),
+	SINCE(7, "properties", &properties),
 };
 static const struct cdx_object license_entry_kind =
         OBJECT_KIND("licenses entry", license_entry_members, CLOSED);
@@ -359,7 +398,7 @@ static const struct cdx_object issue_source_kind =
         OBJECT_KIND("issue source", issue_source_members, CLOSED);
 static const struct cdx_spec issue_source = OBJECT_OF(&issue_source_kind);
 
-static const struct cdx_spec issue_type = STRING_ENUM(issue_types);
+static const struct cdx_spec issue_type = STRING_ENUM(tplc_cdx_issue_types);
 static const struct cdx_member issue_members[] = {
 	REQ("type", &issue_type),     OPT("id", &string),
 	OPT("name", &string),         OPT("description", &string),
@@ -378,7 +417,7 @@ static const struct cdx_object diff_kind =
         OBJECT_KIND("diff", diff_members, CLOSED);
 static const struct cdx_spec diff = OBJECT_OF(&diff_kind);
 
-static const struct cdx_spec patch_type = STRING_ENUM(patch_types);
+static const struct cdx_spec patch_type = STRING_ENUM(tplc_cdx_patch_types);
 static const struct cdx_member patch_members[] = {
 	REQ("type", &patch_type),
 	OPT("diff", &diff),
@@ -402,8 +441,9 @@ static const struct cdx_spec pedigree = OBJECT_OF(&pedigree_kind);
 
 /* ---- component ---------------------------------------------------------- */
 
-static const struct cdx_spec component_type = STRING_ENUM(component_types);
-static const struct cdx_spec scope = STRING_ENUM(scopes);
+static const struct cdx_spec component_type =
+        STRING_ENUM(tplc_cdx_component_types);
+static const struct cdx_spec scope = STRING_ENUM(tplc_cdx_scopes);
 
 static const struct cdx_member component_members[] = {
 	REQ("type", &component_type),
@@ -418,6 +458,9 @@ static const struct cdx_member component_members[] = {
 	REQ("name", &name),
 	{ "version", 0, 3, true, CDX_R_NONE, &string },
 	SINCE(4, "version", &string),
+	SINCE(7, "versionRange", &string),
+	SINCE(7, "isExternal", &boolean),
+	SINCE(7, "patentAssertions", &any_array),
 	OPT("description", &string),
 	OPT("scope", &scope),
 	OPT("hashes", &hashes),
@@ -443,12 +486,14 @@ static const struct cdx_member component_members[] = {
 };
 static const struct cdx_object component_kind =
         OBJECT_KIND("component", component_members, CLOSED);
-static const struct cdx_spec component = OBJECT_OF(&component_kind);
+static const struct cdx_spec component = { .type = CDX_OBJECT,
+	                                   .object = &component_kind,
+	                                   .check = check_version_range };
 
 /* ---- service -------------------------------------------------------------- */
 
 /* 1.2-1.4 dataClassification, 1.5+ serviceData: the same flow enum. */
-static const struct cdx_spec data_flow = STRING_ENUM(data_flows);
+static const struct cdx_spec data_flow = STRING_ENUM(tplc_cdx_data_flows);
 static const struct cdx_member service_data_members[] = {
 	REQ("flow", &data_flow),
 	REQ("classification", &string),
@@ -477,6 +522,7 @@ static const struct cdx_member service_members[] = {
 	SINCE(5, "trustZone", &string),
 	OPT("data", &service_datas),
 	OPT("licenses", &licenses),
+	SINCE(7, "patentAssertions", &any_array),
 	OPT("externalReferences", &external_refs),
 	OPT("services", &services),
 	SINCE(4, "releaseNotes", &any_object),
@@ -526,6 +572,7 @@ static const struct cdx_member metadata_members[] = {
 	OPT("supplier", &entity),
 	SINCE(3, "licenses", &licenses),
 	SINCE(3, "properties", &properties),
+	SINCE(7, "distributionConstraints", &any_object),
 };
 static const struct cdx_object metadata_kind =
         OBJECT_KIND("metadata", metadata_members, CLOSED);
@@ -542,6 +589,19 @@ static const struct cdx_object dependency_kind =
         OBJECT_KIND("dependency", dependency_members, CLOSED);
 static const struct cdx_spec dependency = OBJECT_OF(&dependency_kind);
 static const struct cdx_spec dependencies = ARRAY_OF(&dependency);
+
+static const struct cdx_member citation_members[] = {
+	OPT("bom-ref", &ref),         OPT("pointers", &strings),
+	OPT("expressions", &strings), REQ("timestamp", &date_time),
+	OPT("attributedTo", &ref),    OPT("process", &ref),
+	OPT("note", &string),         OPT("signature", &any_value),
+};
+static const struct cdx_object citation_kind =
+        OBJECT_KIND("citation", citation_members, CLOSED);
+static const struct cdx_spec citation = { .type = CDX_OBJECT,
+	                                  .object = &citation_kind,
+	                                  .check = check_citation };
+static const struct cdx_spec citations = ARRAY_OF(&citation);
 
 static const struct cdx_spec bom_format = STRING_ENUM(bom_formats);
 static const struct cdx_spec serial = { .type = CDX_STRING,
@@ -565,6 +625,7 @@ static const struct cdx_member bom_members[] = {
 	SINCE(5, "formulation", &any_array),
 	SINCE(6, "declarations", &any_object),
 	SINCE(6, "definitions", &any_object),
+	SINCE(7, "citations", &citations),
 	SINCE(5, "properties", &properties),
 	SINCE(4, "signature", &any_value),
 };

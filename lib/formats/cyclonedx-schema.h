@@ -12,7 +12,7 @@
  * for, and calls extraction hooks (cyclonedx.c) on the objects the model
  * wants: the one walk validates and extracts.
  *
- * Spec versions are the minor number of 1.x: 2 for 1.2 ... 6 for 1.6.
+ * Spec versions are the minor number of 1.x: 2 for 1.2 ... 7 for 1.7.
  * A "since"/"until" of 0 means no bound.  What the tables do not
  * describe (ANY) is accepted as it is.
  */
@@ -27,7 +27,7 @@ struct tplx_json_doc;
 struct tplx_jpath;
 
 #define CDX_MINOR_MIN 2
-#define CDX_MINOR_MAX 6
+#define CDX_MINOR_MAX 7
 
 /* Nested components deeper than this are refused (TPLC_ELIMIT). */
 #define CDX_NESTING_MAX 64
@@ -125,6 +125,15 @@ struct cdx_walk {
 	struct cdx_ref *refs;          /* bom-refs seen (heap) */
 	size_t ref_count, ref_cap;
 };
+
+/* Enumerations the XML schema tables share (cyclonedx-xml-schema.c). */
+extern const struct cdx_enum tplc_cdx_component_types[];
+extern const struct cdx_enum tplc_cdx_scopes[];
+extern const struct cdx_enum tplc_cdx_hash_algs[];
+extern const struct cdx_enum tplc_cdx_encodings[];
+extern const struct cdx_enum tplc_cdx_patch_types[];
+extern const struct cdx_enum tplc_cdx_issue_types[];
+extern const struct cdx_enum tplc_cdx_data_flows[];
 
 /* The document's root. */
 extern const struct cdx_spec tplc_cdx_bom;

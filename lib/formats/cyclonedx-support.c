@@ -141,8 +141,8 @@ static size_t date_prefix(const char *s)
 	return 0;
 }
 
-void tplc_cdx_support_scan(const struct tplx_json *properties,
-                           struct tplc_cdx_support *out)
+void tplc_cdx_support_add(struct tplc_cdx_support *out, const char *name,
+                          const char *value)
 {
 	static const char *const level_keys[] = {
 		"levelofsupport", "supportlevel", "support",
@@ -152,6 +152,23 @@ void tplc_cdx_support_scan(const struct tplx_json *properties,
 		"endofsupport", "endofsupportdate", "eos",         "eosdate",
 		"supportend",   "supportenddate",   "supportends", NULL,
 	};
+	char key[64];
+
+	if (name == NULL || tplx_is_blank(value))
+		return;
+	key_of(name, key, sizeof(key));
+	if (out->level_text == NULL && key_in(key, level_keys)) {
+		out->level_text = value;
+		out->level = tplc_support_level_parse(value);
+	} else if (out->end_text == NULL && key_in(key, end_keys)) {
+		out->end_text = value;
+		out->end_date_len = date_prefix(value);
+	}
+}
+
+void tplc_cdx_support_scan(const struct tplx_json *properties,
+                           struct tplc_cdx_support *out)
+{
 	size_t i;
 
 	memset(out, 0, sizeof(*out));
@@ -159,19 +176,9 @@ void tplc_cdx_support_scan(const struct tplx_json *properties,
 		return;
 	for (i = 0; i < properties->u.array.count; i++) {
 		const struct tplx_json *p = properties->u.array.items[i];
-		const char *name = tplx_json_string(tplx_json_get(p, "name"));
-		const char *value = tplx_json_string(tplx_json_get(p, "value"));
-		char key[64];
 
-		if (name == NULL || tplx_is_blank(value))
-			continue;
-		key_of(name, key, sizeof(key));
-		if (out->level_text == NULL && key_in(key, level_keys)) {
-			out->level_text = value;
-			out->level = tplc_support_level_parse(value);
-		} else if (out->end_text == NULL && key_in(key, end_keys)) {
-			out->end_text = value;
-			out->end_date_len = date_prefix(value);
-		}
+		tplc_cdx_support_add(
+		        out, tplx_json_string(tplx_json_get(p, "name")),
+		        tplx_json_string(tplx_json_get(p, "value")));
 	}
 }

@@ -30,6 +30,11 @@ struct tplc_cdx_support {
 void tplc_cdx_support_scan(const struct tplx_json *properties,
                            struct tplc_cdx_support *out);
 
+/* One property (XML reads them one by one): the first level and the
+ * first end of support win.  out starts zeroed. */
+void tplc_cdx_support_add(struct tplc_cdx_support *out, const char *name,
+                          const char *value);
+
 /*
  * Map words to a level, ignoring case: "Actively maintained" ->
  * MAINTAINED; "No longer maintained", "Deprecated", "Inactive", "EOL",

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * CycloneDX JSON 1.2-1.6 into struct tplc_sbom.  The walk along the
+ * CycloneDX JSON 1.2-1.7 into struct tplc_sbom.  The walk along the
  * schema tables (cyclonedx-schema.c, cyclonedx-walk.c) validates the
  * document and calls the hooks here on the objects the model wants: the
  * document's metadata and subject, every component of components[] with
@@ -332,7 +332,7 @@ static const struct cdx_hooks hooks = { on_enter, on_leave };
 
 /*
  * bomFormat and specVersion come first: the version picks the rules.
- * JSON exists from 1.2; 1.7 is newer than these tables.
+ * JSON exists from 1.2; 1.7 is the newest the tables know.
  */
 static int spec_minor(const struct tplx_json_doc *doc, int *minor,
                       struct tplc_error *err)
@@ -375,7 +375,7 @@ static int spec_minor(const struct tplx_json_doc *doc, int *minor,
 	if (tplx_starts_with(version, "1.") || tplx_starts_with(version, "2."))
 		return tplc_sbom_unsupported(
 		        doc, tplx_json_get(root, "specVersion"), &at, err,
-		        "CycloneDX %.16s is not supported yet (1.2 to 1.6 are)",
+		        "CycloneDX %.16s is not supported yet (1.2 to 1.7 are)",
 		        version);
 	return tplx_json_fail(doc, tplx_json_get(root, "specVersion"), &at, err,
 	                      "\"%.64s\" is not a CycloneDX version", version);

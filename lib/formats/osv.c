@@ -20,27 +20,77 @@
 #include "util/buf.h"
 #include "util/json.h"
 
-enum naming { PLAIN, NPM, MAVEN, SLASHED };
+/*
+ * How an ecosystem's package name becomes purl namespace and name: npm
+ * "@scope/x", Maven "group:artifact", Go/Packagist/GitHub "a/b/c" (all but
+ * the last segment), SwiftURL "https://github.com/o/r.git", VSCode
+ * "publisher.name"; REPO: the name is a repository URL, kept as product.
+ */
+enum naming { PLAIN, NPM, MAVEN, SLASHED, SWIFT, DOTTED, REPO };
 
-/* OSV ecosystems with a purl type and a vers scheme (same name). */
+/*
+ * Every ecosystem of the OSV schema's list (ecosystems.json), with the
+ * purl type that names its packages and the vers scheme that orders its
+ * ECOSYSTEM ranges, where one exists.  A NULL scheme: versions of that
+ * ecosystem are not compared (ranges kept as words, versions[] as exact
+ * versions); a NULL type: the package is "ecosystem:name" as product.
+ * "Root:<ecosystem>..." is read as the ecosystem after "Root:".
+ */
 static const struct ecosystem {
 	const char *name;
-	const char *type;      /* purl type and vers scheme */
+	const char *type;      /* purl type, or NULL */
 	const char *namespace; /* fixed purl namespace, or NULL */
 	enum naming naming;
+	const char *scheme; /* vers scheme, or NULL */
 } ecosystems[] = {
-	{ "npm", "npm", NULL, NPM },
-	{ "PyPI", "pypi", NULL, PLAIN },
-	{ "Maven", "maven", NULL, MAVEN },
-	{ "Go", "golang", NULL, SLASHED },
-	{ "crates.io", "cargo", NULL, PLAIN },
-	{ "RubyGems", "gem", NULL, PLAIN },
-	{ "NuGet", "nuget", NULL, PLAIN },
-	{ "Packagist", "composer", NULL, SLASHED },
-	{ "Debian", "deb", "debian", PLAIN },
-	{ "Alpine", "apk", "alpine", PLAIN },
-	{ "Hex", "hex", NULL, PLAIN },
-	{ "Pub", "pub", NULL, PLAIN },
+	{ "AlmaLinux", "rpm", "almalinux", PLAIN, "rpm" },
+	{ "Alpaquita", "apk", "alpaquita", PLAIN, "apk" },
+	{ "Alpine", "apk", "alpine", PLAIN, "apk" },
+	{ "Android", NULL, NULL, PLAIN, NULL },
+	{ "Azure Linux", "rpm", "azurelinux", PLAIN, "rpm" },
+	{ "BellSoft Hardened Containers", NULL, NULL, PLAIN, NULL },
+	{ "Bioconductor", NULL, NULL, PLAIN, NULL },
+	{ "Bitnami", "bitnami", NULL, PLAIN, NULL },
+	{ "Chainguard", "apk", "chainguard", PLAIN, "apk" },
+	{ "CleanStart", NULL, NULL, PLAIN, NULL },
+	{ "ConanCenter", "conan", NULL, PLAIN, "conan" },
+	{ "CRAN", "cran", NULL, PLAIN, NULL },
+	{ "crates.io", "cargo", NULL, PLAIN, "cargo" },
+	{ "Debian", "deb", "debian", PLAIN, "deb" },
+	{ "Docker Hardened Images", NULL, NULL, PLAIN, NULL },
+	{ "Echo", NULL, NULL, PLAIN, NULL },
+	{ "FreeBSD", NULL, NULL, PLAIN, NULL },
+	{ "GHC", NULL, NULL, PLAIN, NULL },
+	{ "GIT", NULL, NULL, REPO, NULL },
+	{ "GitHub Actions", "github", NULL, SLASHED, NULL },
+	{ "Go", "golang", NULL, SLASHED, "golang" },
+	{ "Hackage", "hackage", NULL, PLAIN, NULL },
+	{ "Hex", "hex", NULL, PLAIN, "hex" },
+	{ "Julia", NULL, NULL, PLAIN, NULL }, /* purl needs the uuid */
+	{ "Kubernetes", "golang", NULL, SLASHED, "golang" },
+	{ "Linux", NULL, NULL, PLAIN, NULL },
+	{ "Mageia", "rpm", "mageia", PLAIN, "rpm" },
+	{ "Maven", "maven", NULL, MAVEN, "maven" },
+	{ "MinimOS", "apk", "minimos", PLAIN, "apk" },
+	{ "npm", "npm", NULL, NPM, "npm" },
+	{ "NuGet", "nuget", NULL, PLAIN, "nuget" },
+	{ "opam", "opam", NULL, PLAIN, NULL },
+	{ "openEuler", "rpm", "openeuler", PLAIN, "rpm" },
+	{ "openSUSE", "rpm", "opensuse", PLAIN, "rpm" },
+	{ "OSS-Fuzz", NULL, NULL, PLAIN, NULL },
+	{ "Packagist", "composer", NULL, SLASHED, "composer" },
+	{ "Photon OS", "rpm", "photon", PLAIN, "rpm" },
+	{ "Pub", "pub", NULL, PLAIN, "pub" },
+	{ "PyPI", "pypi", NULL, PLAIN, "pypi" },
+	{ "Red Hat", "rpm", "redhat", PLAIN, "rpm" },
+	{ "Rocky Linux", "rpm", "rocky-linux", PLAIN, "rpm" },
+	{ "RubyGems", "gem", NULL, PLAIN, "gem" },
+	{ "SUSE", "rpm", "suse", PLAIN, "rpm" },
+	{ "SwiftURL", "swift", NULL, SWIFT, "semver" },
+	{ "TuxCare", NULL, NULL, PLAIN, NULL },
+	{ "Ubuntu", "deb", "ubuntu", PLAIN, "deb" },
+	{ "VSCode", "vscode-extension", NULL, DOTTED, NULL },
+	{ "Wolfi", "apk", "wolfi", PLAIN, "apk" },
 };
 
 static int nomem(struct tplc_osv_parser *p)
@@ -50,8 +100,11 @@ static int nomem(struct tplc_osv_parser *p)
 
 static const struct ecosystem *find_ecosystem(const char *name)
 {
-	size_t i, n = strcspn(name, ":"); /* "Debian:11", "Alpine:v3.16" */
+	size_t i, n;
 
+	if (strncmp(name, "Root:", 5) == 0) /* "Root:Alpine:3.18" */
+		name += 5;
+	n = strcspn(name, ":"); /* "Debian:11", "Alpine:v3.16" */
 	for (i = 0; i < sizeof(ecosystems) / sizeof(ecosystems[0]); i++)
 		if (strlen(ecosystems[i].name) == n &&
 		    strncmp(ecosystems[i].name, name, n) == 0)
@@ -153,20 +206,37 @@ static int build_purl(struct tplc_osv_parser *p, const struct ecosystem *e,
                       const char *name, const char **out)
 {
 	struct tplc_purl purl;
-	char *copy = tplx_strdup(name), *sep = NULL;
+	char *copy, *sep = NULL;
+	size_t n;
 	int error = 0;
 
+	if (e->type == NULL)
+		return TPLC_EPARSE;
+	if (e->naming == SWIFT) { /* a URL: host/owner/repo */
+		if (strncmp(name, "https://", 8) == 0)
+			name += 8;
+		else if (strncmp(name, "http://", 7) == 0)
+			name += 7;
+	}
+	copy = tplx_strdup(name);
 	if (copy == NULL)
 		return nomem(p);
+	n = strlen(copy);
+	if (e->naming == SWIFT && n > 4 && strcmp(copy + n - 4, ".git") == 0)
+		copy[n - 4] = '\0';
 	memset(&purl, 0, sizeof(purl));
 	purl.type = (char *)(uintptr_t)e->type;
 	purl.namespace = (char *)(uintptr_t)e->namespace;
 	purl.name = copy;
 	if (e->naming == MAVEN)
 		sep = strchr(copy, ':');
-	else if (e->naming == SLASHED || (e->naming == NPM && copy[0] == '@'))
+	else if (e->naming == DOTTED)
+		sep = strchr(copy, '.');
+	else if (e->naming == SLASHED || e->naming == SWIFT ||
+	         (e->naming == NPM && copy[0] == '@'))
 		sep = strrchr(copy, '/');
-	if (e->naming == MAVEN && sep == NULL)
+	if ((e->naming == MAVEN || e->naming == DOTTED || e->naming == SWIFT) &&
+	    sep == NULL)
 		error = TPLC_EPARSE;
 	if (sep != NULL) {
 		*sep = '\0';
@@ -221,9 +291,11 @@ int tplc_osv_package_read(struct tplc_osv_parser *p,
 		return tplc_advisory_build_str(&p->b, &pkg->product, repo);
 	}
 	e = find_ecosystem(pkg->ecosystem);
-	pkg->scheme = e ? e->type : purl_scheme(purl);
+	pkg->scheme = e && e->scheme ? e->scheme : purl_scheme(purl);
 	if (purl != NULL && purl[0] != '\0')
 		return given_purl(p, purl, &pkg->purl);
+	if (e != NULL && e->naming == REPO) /* "GIT": a repository URL */
+		return tplc_advisory_build_str(&p->b, &pkg->product, name);
 	error = e ? build_purl(p, e, name, &pkg->purl) : TPLC_EPARSE;
 	if (error == TPLC_EPARSE) { /* no purl: keep the words */
 		error = tplx_buf_addf(&buf, "%s:%s", pkg->ecosystem, name);
@@ -292,40 +364,84 @@ static int read_ids(struct tplc_osv_parser *p, const struct tplx_json *rec,
 	return p->b.error;
 }
 
-/* A CVSS vector from severity[] (v3, else v4, else v2): no score is
- * computed here. */
+/* The CVSS version a vector states ("CVSS:3.1/..." is "3.1"); v2 vectors
+ * have no prefix. */
+static const char *cvss_version(const char *type, const char *vector)
+{
+	static const char *const known[] = { "2.0", "3.0", "3.1", "4.0" };
+	size_t i;
+
+	for (i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+		if (strncmp(vector, "CVSS:", 5) == 0 &&
+		    strncmp(vector + 5, known[i], 3) == 0 && vector[8] == '/')
+			return known[i];
+	if (strcmp(type, "CVSS_V2") == 0)
+		return "2.0";
+	return strcmp(type, "CVSS_V4") == 0 ? "4.0" : "3.0";
+}
+
+/*
+ * severity[]: every CVSS vector is a metric (score unknown: OSV gives
+ * vectors only), and the vector of the best one (v3, else v4, else v2)
+ * is the vulnerability's.  database_specific.severity ("MODERATE"), a
+ * word and no CVSS, is one more metric with no version, the word as type.
+ */
 static int read_severity(struct tplc_osv_parser *p, const struct tplx_json *rec,
                          const struct tplx_jpath *path, struct tplc_vuln *v)
 {
 	static const char *const types[] = { "CVSS_V3", "CVSS_V4", "CVSS_V2" };
 	struct tplx_jpath at = tplx_jpath_key(path, "severity"), item;
-	const struct tplx_json *list;
-	const char *type, *score, *best = NULL;
+	const struct tplx_json *list, *db;
+	const char *type, *score, *best = NULL, *word;
 	const struct tplx_json_field fields[] = {
 		TPLX_FIELD_STRING("type", &type, true),
 		TPLX_FIELD_STRING("score", &score, true),
 	};
-	size_t i, k, rank = 3;
+	struct tplc_metric *m = NULL;
+	size_t i, k, rank = 3, count;
 	int error;
 
 	error = tplx_json_opt_array(p->doc, rec, path, "severity", &list,
 	                            p->err);
-	for (i = 0; error == 0 && list != NULL && i < list->u.array.count;
-	     i++) {
+	if (error != 0)
+		return error;
+	db = tplx_json_get(rec, "database_specific");
+	word = tplx_json_string(tplx_json_get(db, "severity"));
+	count = (list ? list->u.array.count : 0) + (word != NULL);
+	if (count > 0) {
+		m = tplx_arena_array(p->b.adv->arena, count, sizeof(*m));
+		if (m == NULL)
+			return nomem(p);
+	}
+	for (i = 0; list != NULL && i < list->u.array.count; i++) {
 		item = tplx_jpath_index(&at, i);
 		error = tplx_json_fields(p->doc, list->u.array.items[i], &item,
 		                         fields, TPLX_FIELDS_COUNT(fields),
 		                         p->err);
-		for (k = 0; error == 0 && k < rank; k++) {
+		if (error != 0)
+			return error;
+		for (k = 0; k < rank; k++) {
 			if (strcmp(type, types[k]) == 0) {
 				best = score;
 				rank = k;
 			}
 		}
+		if (strncmp(type, "CVSS_V", 6) != 0)
+			continue; /* "Ubuntu": a word of its own scale */
+		m[v->metric_count].score = -1;
+		m[v->metric_count].version = cvss_version(type, score);
+		tplc_advisory_build_str(&p->b, &m[v->metric_count].vector,
+		                        score);
+		v->metric_count++;
 	}
-	if (error == 0)
-		error = tplc_advisory_build_str(&p->b, &v->cvss_vector, best);
-	return error;
+	if (word != NULL) {
+		m[v->metric_count].score = -1;
+		tplc_advisory_build_str(&p->b, &m[v->metric_count].type, word);
+		v->metric_count++;
+	}
+	v->metrics = v->metric_count > 0 ? m : NULL;
+	tplc_advisory_build_str(&p->b, &v->cvss_vector, best);
+	return p->b.error;
 }
 
 /* database_specific: cwe_ids[0] and a numeric cvss_score, when given. */
@@ -376,11 +492,11 @@ static int cwe_from_affected(struct tplc_osv_parser *p,
 	return 0;
 }
 
-static int read_record(struct tplc_osv_parser *p, const struct tplx_json *rec,
-                       const struct tplx_jpath *path, bool only)
+int tplc_osv_record_read(struct tplc_osv_parser *p, const struct tplx_json *rec,
+                         const struct tplx_jpath *path, bool only)
 {
 	struct tplx_jpath at = tplx_jpath_key(path, "affected"), item;
-	const char *id, *modified, *published, *summary, *details;
+	const char *id, *modified, *published, *summary, *details, *withdrawn;
 	const struct tplx_json *affected;
 	const struct tplx_json_field fields[] = {
 		TPLX_FIELD_STRING("id", &id, true),
@@ -388,6 +504,7 @@ static int read_record(struct tplc_osv_parser *p, const struct tplx_json *rec,
 		TPLX_FIELD_STRING("published", &published, false),
 		TPLX_FIELD_STRING("summary", &summary, false),
 		TPLX_FIELD_STRING("details", &details, false),
+		TPLX_FIELD_STRING("withdrawn", &withdrawn, false),
 		TPLX_FIELD_NODE("affected", TPLX_JSON_ARRAY, &affected, false),
 	};
 	struct tplc_advisory *adv = p->b.adv;
@@ -406,6 +523,7 @@ static int read_record(struct tplc_osv_parser *p, const struct tplx_json *rec,
 	tplc_advisory_build_str(&p->b, &v->description, details);
 	tplc_advisory_build_str(&p->b, &v->published, published);
 	tplc_advisory_build_str(&p->b, &v->modified, modified);
+	tplc_advisory_build_str(&p->b, &v->withdrawn, withdrawn);
 	error = p->b.error;
 	if (error == 0)
 		error = read_ids(p, rec, path, id, v);
@@ -436,6 +554,7 @@ int tplc_osv_parse(struct tplc_advisory **out, const char *data, size_t len,
 {
 	struct tplc_osv_parser p;
 	struct tplx_jpath root = TPLX_JPATH_ROOT, item;
+	struct tplx_json_doc *doc = NULL;
 	const struct tplx_json *r;
 	size_t i, n;
 	int error;
@@ -446,12 +565,13 @@ int tplc_osv_parse(struct tplc_advisory **out, const char *data, size_t len,
 	error = tplc_advisory_build_init(&p.b, "osv", err);
 	if (error != 0)
 		return error;
-	error = tplx_json_parse(&p.doc, data, len, source, err);
+	error = tplx_json_parse(&doc, data, len, source, err);
 	if (error != 0)
 		goto out;
-	r = p.doc->root;
+	p.doc = doc;
+	r = doc->root;
 	if (r->type != TPLX_JSON_ARRAY) {
-		error = read_record(&p, r, &root, true);
+		error = tplc_osv_record_read(&p, r, &root, true);
 		goto out;
 	}
 	n = r->u.array.count;
@@ -459,7 +579,8 @@ int tplc_osv_parse(struct tplc_advisory **out, const char *data, size_t len,
 		error = tplx_json_fail(p.doc, r, &root, err, "no OSV records");
 	for (i = 0; i < n && error == 0; i++) {
 		item = tplx_jpath_index(&root, i);
-		error = read_record(&p, r->u.array.items[i], &item, n == 1);
+		error = tplc_osv_record_read(&p, r->u.array.items[i], &item,
+		                             n == 1);
 	}
 	if (error == 0 && n > 1) { /* a batch: named by its first record */
 		const char *first = tplx_json_string(
@@ -473,7 +594,7 @@ int tplc_osv_parse(struct tplc_advisory **out, const char *data, size_t len,
 out:
 	if (error == TPLC_ENOMEM)
 		tplc_error_set(err, TPLC_ENOMEM, "out of memory");
-	tplx_json_doc_free(p.doc);
+	tplx_json_doc_free(doc);
 	tplx_free(p.events);
 	if (error != 0) {
 		tplc_advisory_build_abort(&p.b);

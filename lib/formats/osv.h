@@ -8,6 +8,7 @@
  * into affected entries.
  */
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "advisory-build.h"
@@ -20,7 +21,7 @@ struct tplc_osv_event;
 
 struct tplc_osv_parser {
 	struct tplc_advisory_build b;
-	struct tplx_json_doc *doc;
+	const struct tplx_json_doc *doc;
 	struct tplc_error *err;
 	struct tplc_osv_event *events; /* scratch for one range, heap */
 	size_t event_cap;
@@ -33,6 +34,10 @@ struct tplc_osv_package {
 	const char *ecosystem;      /* as written, for words */
 };
 
+/* One record into p's advisory: a vulnerability and its affected
+ * entries; only: the record is the whole advisory (its id, title, dates). */
+int tplc_osv_record_read(struct tplc_osv_parser *p, const struct tplx_json *rec,
+                         const struct tplx_jpath *path, bool only);
 /* affected[i].package (or a GIT range's repository) as an identity. */
 int tplc_osv_package_read(struct tplc_osv_parser *p,
                           const struct tplx_json *affected,

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "formats/sbom-build.h"
+#include "formats/spdx-build.h"
 #include "tplc/sbom.h"
 #include "util/alloc.h"
 #include "util/arena.h"
@@ -184,8 +185,8 @@ int tplc_sbom_unsupported(const struct tplx_json_doc *doc,
 enum sbom_kind { KIND_AUTO, KIND_CYCLONEDX, KIND_SPDX };
 
 /* Documents that are not JSON at all get a plain answer, not a yajl one. */
-static int sniff_non_json(const char *data, size_t len, const char *source,
-                          struct tplc_error *err)
+static int sniff_non_json(struct tplc_sbom **out, const char *data, size_t len,
+                          const char *source, struct tplc_error *err)
 {
 	size_t i = 0;
 
@@ -195,13 +196,11 @@ static int sniff_non_json(const char *data, size_t len, const char *source,
 	                   data[i] == '\n' || data[i] == '\r'))
 		i++;
 	if (i < len && data[i] == '<')
-		return tplc_error_set_at(err, TPLC_EUNSUPPORTED, source, 0, 0,
-		                         NULL,
-		                         "XML SBOMs are not supported yet");
-	if (len - i >= 12 && memcmp(data + i, "SPDXVersion:", 12) == 0)
-		return tplc_error_set_at(err, TPLC_EUNSUPPORTED, source, 0, 0,
-		                         NULL,
-		                         "SPDX tag-value is not supported yet");
+		return tplc_sbom_parse_xml(out, data, len, source, err);
+	if (tplc_spdx_sniff(data + i, len - i) == TPLC_SPDX_TAG_VALUE)
+		return tplc_spdx_tv_parse(out, data, len, source, err);
+	if (tplc_spdx_sniff(data + i, len - i) == TPLC_SPDX_YAML)
+		return tplc_spdx_yaml_parse(out, data, len, source, err);
 	return 0;
 }
 
@@ -246,8 +245,8 @@ static int parse(struct tplc_sbom **out, const char *data, size_t len,
 	*out = NULL;
 	if (data == NULL)
 		return tplc_error_set(err, TPLC_EINVAL, "no input");
-	error = sniff_non_json(data, len, name, err);
-	if (error != 0)
+	error = sniff_non_json(out, data, len, name, err);
+	if (error != 0 || *out != NULL)
 		return error;
 	error = tplx_json_parse(&doc, data, len, name, err);
 	if (error != 0)

@@ -8,9 +8,13 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "store/scan.h"
 #include "tplc/error.h"
+#include "tplc/match.h"
 
+struct tplc_cpe;
 struct tplc_vers;
+struct tplx_arena;
 
 /*
  * Parse a vers range once.  A range in a scheme the version engine cannot
@@ -29,5 +33,193 @@ void tplc_match__name_key(char *out, const char *name, bool vendor);
 /* Keys of tplc_match__name_key: the vendor rule and the product rule. */
 bool tplc_match__vendor_keys(const char *manufacturer, const char *vendor);
 bool tplc_match__product_keys(const char *model, const char *product);
+
+/* ---- the compiled index (index.c) ------------------------------------ */
+
+struct tplc_match__vec {
+	void *items;
+	size_t count, cap;
+};
+
+void *tplc_match__push(struct tplc_match__vec *v, size_t size);
+
+/* One affected row, compiled: strings in the index's arena, range parsed,
+ * names reduced to keys. */
+struct tplc_match__rule {
+	long long id; /* affected row: ties broken by it, always the same */
+	long long advisory_id;
+	const char *advisory_source, *advisory_ref;
+	const char *newest[3]; /* advisory modified, published, imported */
+	const char *vuln_id;
+	const char *package_key; /* package rules */
+	const char *cpe_key;     /* CPE rules, with the criteria */
+	const char *cpe;
+	struct tplc_cpe *criteria;    /* cpe, parsed */
+	const char *vendor, *product; /* product rules, and their keys */
+	const char *vendor_key, *product_key;
+	const char *range;      /* NULL: all versions */
+	struct tplc_vers *vers; /* range, parsed; NULL: all versions */
+	const char *status, *justification, *detail;
+	const char *fixed_in, *remediation;
+	double cvss_score;
+	long long config, node; /* as stored */
+	size_t group;   /* AND configuration, 1-based; 0: stands alone */
+	bool platform;  /* a condition only */
+	bool finding;   /* makes findings (alone or in its configuration) */
+	bool statement; /* a VEX statement on what it names */
+};
+
+/* Where the rules of one exact key start and end. */
+struct tplc_match__slot {
+	const char *key; /* NULL: an empty slot */
+	size_t lo, hi;
+};
+
+/* Rules sorted by one key: package_key, cpe_key or vendor_key; exact
+ * keys (package, CPE) also hashed, one probe instead of a bsearch. */
+struct tplc_match__sorted {
+	struct tplc_match__rule **rules;
+	size_t count;
+	struct tplc_match__slot *slots; /* NULL: bsearch only */
+	size_t mask;
+};
+
+struct tplc_match__set {
+	struct tplc_match__sorted package, cpe, vendor;
+};
+
+struct tplc_match__alias {
+	const char *alias, *vuln_id;
+};
+
+struct tplc_match__index {
+	struct tplx_arena *arena;
+	struct tplc_match__vec rules;      /* struct tplc_match__rule * */
+	struct tplc_match__set findings;   /* rules that make findings */
+	struct tplc_match__set statements; /* VEX statements */
+	size_t *group_nodes; /* [group - 1]: distinct nodes it has */
+	size_t groups;
+	struct tplc_match__vec aliases; /* struct tplc_match__alias */
+	size_t statement_rows, unknown_ranges;
+};
+
+int tplc_match__index_init(struct tplc_match__index *ix);
+void tplc_match__index_free(struct tplc_match__index *ix);
+/* Take one affected row: a finding rule, a VEX statement, both or
+ * neither.  stats counts the statements and the ranges not read. */
+int tplc_match__index_add(struct tplc_match__index *ix,
+                          const struct tplc_store__affected *row,
+                          bool rules_too, struct tplc_error *err);
+int tplc_match__index_alias(struct tplc_match__index *ix, const char *alias,
+                            const char *vuln_id, struct tplc_error *err);
+/* Drop the sorted indexes, to build them again after more adds. */
+void tplc_match__index_free_sorted(struct tplc_match__index *ix);
+/* Sort the indexes and number the configurations: after the last add. */
+int tplc_match__index_build(struct tplc_match__index *ix,
+                            struct tplc_error *err);
+
+/* [*lo, *hi) of the rules whose key equals key. */
+void tplc_match__range(const struct tplc_match__sorted *s, int which,
+                       const char *key, size_t *lo, size_t *hi);
+enum { TPLC_MATCH__BY_PACKAGE, TPLC_MATCH__BY_CPE, TPLC_MATCH__BY_VENDOR };
+
+/* Do two ids name the same vulnerability (equal, or one an alias)? */
+bool tplc_match__same_vuln(const struct tplc_match__index *ix, const char *a,
+                           const char *b);
+
+/* ---- matching (engine.c) ---------------------------------------------- */
+
+/* A component as matching sees it. */
+struct tplc_match__component {
+	struct tplc_store__component row;
+	const char *cpe_version;   /* the CPE's version when row.version is
+				  * NULL, else NULL */
+	struct tplc_cpe *cpe;      /* row.cpe parsed, its version ANY
+				  * replaced by row.version; NULL if none */
+	size_t package_at, cpe_at; /* first rule of its keys, + 1; 0: none:
+				    * what components are sorted by */
+};
+
+/* Fill c->cpe and c->cpe_version from c->row (strings kept by the
+ * caller); a CPE that cannot be read leaves them NULL. */
+int tplc_match__component_cpe(struct tplc_match__component *c,
+                              struct tplx_arena *arena, struct tplc_error *err);
+
+/* A product version with its names reduced to keys and the product
+ * statements (VEX) that name it. */
+struct tplc_match__product {
+	struct tplc_store__product_version row;
+	const char *manufacturer_key, *model_key;
+	struct tplc_match__rule **statements;
+	size_t statement_count;
+};
+
+/* A hit of a rule in an AND configuration: kept until every node of the
+ * configuration is known to be hit on the same product version. */
+struct tplc_match__candidate {
+	const struct tplc_match__rule *rule;
+	const struct tplc_match__component *component;
+	long long product_version_id;
+	size_t order; /* position, to keep the merge deterministic */
+};
+
+/* One matcher's output: a thread's, or the only one. */
+struct tplc_match__out {
+	struct tplx_arena *arena;          /* reasons */
+	struct tplc_match__vec matches;    /* struct tplc_store__match */
+	struct tplc_match__vec candidates; /* struct tplc_match__candidate */
+	struct tplc_match__vec arenas;     /* merged threads' arenas */
+	/* the package rules the last component hit: the next one with the
+	 * same package and version (components come sorted) reuses them */
+	const struct tplc_match__component *memo;
+	struct tplc_match__vec memo_hits; /* const struct tplc_match__rule * */
+	size_t memo_undecided;
+	size_t undecided;
+	struct tplc_error err;
+};
+
+int tplc_match__out_init(struct tplc_match__out *out);
+void tplc_match__out_free(struct tplc_match__out *out);
+
+struct tplc_match__fleet {
+	const struct tplc_match__index *ix;
+	struct tplc_match__component *components;
+	size_t component_count;
+	struct tplc_match__product *products; /* sorted by row.id */
+	size_t product_count;
+};
+
+/* Give each product version its VEX statements: before matching. */
+int tplc_match__fleet_prepare(struct tplc_match__fleet *fleet,
+                              struct tplx_arena *arena, struct tplc_error *err);
+int tplc_match__component(const struct tplc_match__fleet *fleet,
+                          const struct tplc_match__component *c,
+                          struct tplc_match__out *out);
+int tplc_match__product(const struct tplc_match__fleet *fleet,
+                        const struct tplc_match__product *p,
+                        struct tplc_match__out *out);
+/* Does the rule name the component, and is its version in range
+ * (*verdict as a scan counts it: 1, 0, -1 undecided)? */
+int tplc_match__check(const struct tplc_match__rule *r,
+                      const struct tplc_match__component *c, int *verdict);
+/* The newest VEX statement on vuln_id (or an alias) that names c or the
+ * product version; *out NULL when none does. */
+int tplc_match__newest_statement(const struct tplc_match__fleet *fleet,
+                                 const char *vuln_id,
+                                 const struct tplc_match__component *c,
+                                 long long product_version_id,
+                                 const struct tplc_match__rule **out);
+/* Does any rule or statement name this manufacturer (its key)? */
+bool tplc_match__names_vendor(const struct tplc_match__index *ix,
+                              const char *manufacturer_key);
+/* Resolve the AND configurations of out's candidates into matches. */
+int tplc_match__resolve(const struct tplc_match__fleet *fleet,
+                        struct tplc_match__out *out);
+/* Match the whole fleet with up to threads threads into out, in the
+ * order one thread would, configurations resolved. */
+int tplc_match__run(const struct tplc_match__fleet *fleet, size_t threads,
+                    struct tplc_match__out *out, struct tplc_error *err);
+/* The thread count: TPLC_THREADS, else the online cores. */
+size_t tplc_match__threads(void);
 
 #endif

@@ -45,8 +45,9 @@ static const char vuln_sql[] =
         " epss_model = CASE WHEN excluded.epss_date >="
         "   COALESCE(epss_date, '') THEN excluded.epss_model"
         "   ELSE epss_model END,"
-        " epss_date = MAX(COALESCE(epss_date, ''),"
-        "   COALESCE(excluded.epss_date, '')) ";
+        " epss_date = CASE WHEN excluded.epss_date >="
+        "   COALESCE(epss_date, '') THEN excluded.epss_date"
+        "   ELSE epss_date END";
 
 static const char alias_sql[] =
         "INSERT OR IGNORE INTO vulnerability_aliases(alias, vuln_id)"

@@ -5,10 +5,15 @@
 
 #include "internal.h"
 
+/* A finding no VEX statement calls not_affected or fixed. */
+#define FINDING_OPEN \
+	"COALESCE(f.vex_status, '') NOT IN ('not_affected', 'fixed')"
+
 #define FINDING_FILTER                                               \
 	" WHERE (?1 IS NULL OR instr(lower(p.manufacturer || ' ' ||" \
 	"  p.model), lower(?1)) > 0)"                                \
-	" AND (?2 IS NULL OR f.vuln_id = ?2) AND (?3 = 0 OR u.kev)"
+	" AND (?2 IS NULL OR f.vuln_id = ?2) AND (?3 = 0 OR u.kev)"  \
+	" AND (?6 OR " FINDING_OPEN ")"
 
 /* Known exploited first, then the base score the advisory gives (or,
  * when it gives none, the one another source gave the vulnerability). */
@@ -35,20 +40,26 @@
 	"  AND av.vuln_id = f.vuln_id"                                   \
 	" JOIN product_versions v ON v.id = f.product_version_id"        \
 	" JOIN products p ON p.id = v.product_id"                        \
-	" LEFT JOIN components c ON c.id = f.component_id"
+	" LEFT JOIN components c ON c.id = f.component_id"               \
+	" LEFT JOIN advisories x ON x.id = f.vex_advisory_id"
+
+/* What the newest VEX statement says, and whose it is. */
+#define FINDING_VEX                                                   \
+	" f.vex_status, f.vex_justification, f.vex_detail, x.source," \
+	" x.ref"
 
 /* One row per finding, with how many devices run its product version. */
 static const char by_product_sql[] =
         "SELECT * FROM (" FINDING_COLUMNS " (SELECT COUNT(*) FROM devices dc"
         "   WHERE dc.product_version_id = f.product_version_id),"
-        " NULL, f.first_seen, f.last_seen"
+        " NULL, f.first_seen, f.last_seen," FINDING_VEX
         " FROM findings f" FINDING_JOINS FINDING_FILTER
         " AND ?5 IS NULL" FINDING_ORDER ", f.id) LIMIT ?4";
 
 /* One row per finding and device running its product version. */
 static const char by_device_sql[] =
         "SELECT * FROM (" FINDING_COLUMNS
-        " 1, d.asset_tag, f.first_seen, f.last_seen"
+        " 1, d.asset_tag, f.first_seen, f.last_seen," FINDING_VEX
         " FROM findings f" FINDING_JOINS
         " JOIN devices d ON d.product_version_id = "
         "f.product_version_id" FINDING_FILTER
@@ -82,6 +93,11 @@ static void read_finding(sqlite3_stmt *stmt, struct tplc_finding_row *row)
 	row->asset_tag = tplc_store__column_text(stmt, 20);
 	row->first_seen = tplc_store__column_text(stmt, 21);
 	row->last_seen = tplc_store__column_text(stmt, 22);
+	row->vex_status = tplc_store__column_text(stmt, 23);
+	row->vex_justification = tplc_store__column_text(stmt, 24);
+	row->vex_detail = tplc_store__column_text(stmt, 25);
+	row->vex_source = tplc_store__column_text(stmt, 26);
+	row->vex_advisory = tplc_store__column_text(stmt, 27);
 }
 
 int tplc_store_findings(struct tplc_store *store,
@@ -103,6 +119,7 @@ int tplc_store_findings(struct tplc_store *store,
 	sqlite3_bind_int64(stmt, 4,
 	                   filter->limit ? (sqlite3_int64)filter->limit : -1);
 	tplc_store__bind_text(stmt, 5, filter->asset_tag);
+	sqlite3_bind_int(stmt, 6, filter->all);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		read_finding(stmt, &row);
 		error = cb(&row, data);
@@ -127,16 +144,17 @@ static const char summary_sql[] =
         " (SELECT COUNT(*) FROM vulnerabilities),"
         " (SELECT COUNT(*) FROM vulnerabilities WHERE kev),"
         " (SELECT COUNT(*) FROM (SELECT DISTINCT product_version_id, vuln_id"
-        "   FROM findings)),"
+        "   FROM findings f WHERE " FINDING_OPEN ")),"
         " (SELECT COUNT(*) FROM (SELECT DISTINCT f.product_version_id,"
         "   f.vuln_id FROM findings f JOIN vulnerabilities u"
-        "   ON u.id = f.vuln_id WHERE u.kev)),"
+        "   ON u.id = f.vuln_id WHERE u.kev AND " FINDING_OPEN ")),"
         " (SELECT COUNT(*) FROM devices d WHERE EXISTS (SELECT 1"
         "   FROM findings f WHERE f.product_version_id ="
-        "   d.product_version_id)),"
+        "   d.product_version_id AND " FINDING_OPEN ")),"
         " (SELECT COUNT(*) FROM devices d WHERE EXISTS (SELECT 1"
         "   FROM findings f JOIN vulnerabilities u ON u.id = f.vuln_id"
-        "   WHERE f.product_version_id = d.product_version_id AND u.kev)),"
+        "   WHERE f.product_version_id = d.product_version_id AND u.kev"
+        "   AND " FINDING_OPEN ")),"
         " (SELECT MAX(at) FROM scans)";
 
 int tplc_store_summary(struct tplc_store *store, struct tplc_fleet_summary *out,

@@ -4,6 +4,7 @@
 #include <strings.h>
 
 #include "internal.h"
+#include "tplc/cpe.h"
 #include "tplc/purl.h"
 #include "tplc/tplc.h"
 #include "util/alloc.h"
@@ -100,8 +101,8 @@ static int insert_component(struct sbom_import *im,
                             const struct tplc_component *c,
                             struct tplc_error *err)
 {
-	struct tplc_error purl_err;
-	char *key = NULL;
+	struct tplc_error purl_err, cpe_err;
+	char *key = NULL, *cpe_key = NULL;
 	long long id;
 	size_t i;
 	int error = 0;
@@ -112,6 +113,12 @@ static int insert_component(struct sbom_import *im,
 			return tplc_error_set(err, TPLC_ENOMEM,
 			                      "out of memory");
 		im->stats->warnings++; /* kept, shown, not matchable */
+	}
+	/* a CPE we cannot read is kept as written, matched by purl only */
+	if (c->cpe != NULL && tplc_cpe_key(&cpe_key, c->cpe, &cpe_err) < 0 &&
+	    cpe_err.code == TPLC_ENOMEM) {
+		tplc_free(key);
+		return tplc_error_set(err, TPLC_ENOMEM, "out of memory");
 	}
 	sqlite3_bind_int64(im->component, 1, im->sbom_id);
 	tplc_store__bind_text(im->component, 2, c->ref);
@@ -128,7 +135,9 @@ static int insert_component(struct sbom_import *im,
 	tplc_store__bind_text(im->component, 13, c->support_text);
 	tplc_store__bind_text(im->component, 14, c->end_of_support);
 	tplc_store__bind_text(im->component, 15, c->end_of_support_text);
+	tplc_store__bind_text(im->component, 16, cpe_key);
 	tplc_free(key);
+	tplc_free(cpe_key);
 	error = tplc_store__step_done(im->store, im->component, err,
 	                              "cannot record component");
 	if (error < 0)
@@ -244,8 +253,9 @@ int tplc_store_import_sbom(struct tplc_store *store,
 		        "INSERT INTO components(sbom_id, ref, type, supplier,"
 		        " grp, name, version, purl, package_key, cpe, license,"
 		        " support_level, support_text, end_of_support,"
-		        " end_of_support_text) VALUES (?1, ?2, ?3, ?4, ?5,"
-		        " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+		        " end_of_support_text, cpe_key) VALUES (?1, ?2, ?3,"
+		        " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
+		        " ?16)",
 		        err);
 	if (error == 0)
 		error = tplc_store__prepare(

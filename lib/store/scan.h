@@ -9,6 +9,8 @@
  * store reconciles in one transaction.  Library-internal.
  */
 
+#include <stdbool.h>
+
 #include "tplc/store.h"
 
 struct tplc_store__component {
@@ -18,20 +20,36 @@ struct tplc_store__component {
 	const char *version;
 	const char *purl;
 	const char *package_key;
+	const char *cpe;
+	const char *cpe_key;
 };
 
 struct tplc_store__affected {
+	long long id;
 	long long advisory_id;
+	const char *advisory_source;
 	const char *advisory_ref;
+	/* which statement is newest: modified, then published, then
+	 * imported_at of its advisory */
+	const char *advisory_modified;
+	const char *advisory_published;
+	const char *advisory_imported;
 	const char *vuln_id;
+	bool withdrawn; /* the vulnerability is withdrawn or rejected */
 	const char *package_key;
 	const char *vendor;
 	const char *product;
+	const char *cpe;
+	const char *cpe_key;
+	long long config, node; /* NVD AND configuration; 0: none */
+	bool platform;          /* a condition, never a finding itself */
 	const char *range;
 	const char *range_text;
 	const char *status;
 	const char *fixed_in;
 	const char *remediation;
+	const char *justification;
+	const char *detail;
 	double cvss_score; /* as this advisory gives it; -1 if none */
 };
 
@@ -55,17 +73,58 @@ int tplc_store__each_product_version(
         struct tplc_store *store,
         int (*cb)(const struct tplc_store__product_version *row, void *data),
         void *data, struct tplc_error *err);
+/* Every (alias, vuln_id) pair of vulnerability_aliases. */
+int tplc_store__each_alias(struct tplc_store *store,
+                           int (*cb)(const char *alias, const char *vuln_id,
+                                     void *data),
+                           void *data, struct tplc_error *err);
+
+/*
+ * The same, narrowed by an index: what one advisory, package or CPE
+ * needs.  A NULL key is not looked up.
+ */
+struct tplc_store__scope {
+	long long advisory_id;         /* affected rows of this advisory */
+	const char *not_advisory_vuln; /* with advisory_id: rows of other
+					* advisories naming this vulnerability */
+	const char *package_key;       /* affected rows or components */
+	const char *cpe_key;
+	const char *vuln_id; /* aliases of this vulnerability */
+};
+
+int tplc_store__each_affected_in(
+        struct tplc_store *store, const struct tplc_store__scope *scope,
+        int (*cb)(const struct tplc_store__affected *row, void *data),
+        void *data, struct tplc_error *err);
+int tplc_store__each_component_in(
+        struct tplc_store *store, const struct tplc_store__scope *scope,
+        int (*cb)(const struct tplc_store__component *row, void *data),
+        void *data, struct tplc_error *err);
+int tplc_store__each_alias_in(struct tplc_store *store,
+                              const struct tplc_store__scope *scope,
+                              int (*cb)(const char *alias, const char *vuln_id,
+                                        void *data),
+                              void *data, struct tplc_error *err);
+/* The advisory's row id, from its source and ref; TPLC_ENOTFOUND. */
+int tplc_store__advisory_id(struct tplc_store *store, const char *source,
+                            const char *ref, long long *out,
+                            struct tplc_error *err);
 
 struct tplc_store__match {
 	long long product_version_id;
 	long long component_id; /* 0 for a product-level match */
 	long long advisory_id;
 	const char *vuln_id;
-	const char *match; /* "purl" or "product" */
+	const char *match; /* "purl", "cpe" or "product" */
 	const char *reason;
 	double cvss_score; /* -1 if none */
 	const char *fixed_in;
 	const char *remediation;
+	/* the newest VEX statement on it; status NULL when none */
+	const char *vex_status;
+	const char *vex_justification;
+	const char *vex_detail;
+	long long vex_advisory_id;
 };
 
 struct tplc_store__sync_stats {
@@ -82,5 +141,14 @@ int tplc_store__sync_findings(struct tplc_store *store,
                               size_t count,
                               struct tplc_store__sync_stats *stats,
                               struct tplc_error *err);
+
+/* The same for the findings of one advisory only (an incremental scan):
+ * other advisories' findings are not touched, no scan is recorded. */
+int tplc_store__sync_advisory_findings(struct tplc_store *store,
+                                       long long advisory_id,
+                                       const struct tplc_store__match *matches,
+                                       size_t count,
+                                       struct tplc_store__sync_stats *stats,
+                                       struct tplc_error *err);
 
 #endif

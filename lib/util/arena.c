@@ -40,29 +40,60 @@ void tplx_arena_free(struct tplx_arena *arena)
 	tplx_free(arena);
 }
 
-void *tplx_arena_alloc(struct tplx_arena *arena, size_t size)
+void tplx_arena_reset(struct tplx_arena *arena)
 {
-	const size_t align = alignof(max_align_t);
+	struct chunk *c, *next, *keep;
+	size_t want = 0;
+
+	if (arena == NULL || arena->head == NULL)
+		return;
+	for (c = arena->head; c != NULL; c = c->next)
+		want += c->size;
+	keep = arena->head;
+	if (keep->next != NULL) {
+		/* Several chunks: one of their total size serves the next
+		 * record like this one; keep the old head if malloc fails. */
+		c = tplx_malloc(sizeof(*c) + want);
+		if (c != NULL) {
+			c->size = want;
+			keep = c;
+		}
+		for (c = arena->head; c != NULL; c = next) {
+			next = c->next;
+			if (c != keep)
+				tplx_free(c);
+		}
+	}
+	keep->next = NULL;
+	keep->used = 0;
+	arena->head = keep;
+	arena->total = 0;
+}
+
+/* size bytes aligned to align (a power of two), not zeroed. */
+static void *bump(struct tplx_arena *arena, size_t size, size_t align)
+{
 	struct chunk *c = arena->head;
-	size_t rounded, chunk_size;
+	size_t start = 0, chunk_size;
 	void *p;
 
-	if (size > SIZE_MAX - align)
+	if (size > SIZE_MAX - ARENA_CHUNK_MIN - sizeof(*c))
 		return NULL;
-	rounded = (size + align - 1) & ~(align - 1);
-	if (rounded == 0)
-		rounded = align;
-	if (c == NULL || c->size - c->used < rounded) {
-		chunk_size =
-		        rounded > ARENA_CHUNK_MIN ? rounded : ARENA_CHUNK_MIN;
+	if (size == 0)
+		size = 1;
+	if (c != NULL)
+		start = (c->used + align - 1) & ~(align - 1);
+	if (c == NULL || start > c->size || c->size - start < size) {
+		chunk_size = size > ARENA_CHUNK_MIN ? size : ARENA_CHUNK_MIN;
 		c = tplx_malloc(sizeof(*c) + chunk_size);
 		if (c == NULL)
 			return NULL;
 		c->size = chunk_size;
 		c->used = 0;
+		start = 0;
 		/* Keep a nearly full chunk at the head only if the new one
 		 * is a one-off big allocation. */
-		if (arena->head != NULL && rounded >= ARENA_CHUNK_MIN) {
+		if (arena->head != NULL && size >= ARENA_CHUNK_MIN) {
 			c->next = arena->head->next;
 			arena->head->next = c;
 		} else {
@@ -70,10 +101,18 @@ void *tplx_arena_alloc(struct tplx_arena *arena, size_t size)
 			arena->head = c;
 		}
 	}
-	p = c->data + c->used;
-	c->used += rounded;
-	arena->total += rounded;
-	memset(p, 0, size);
+	p = c->data + start;
+	c->used = start + size;
+	arena->total += size;
+	return p;
+}
+
+void *tplx_arena_alloc(struct tplx_arena *arena, size_t size)
+{
+	void *p = bump(arena, size, alignof(max_align_t));
+
+	if (p != NULL)
+		memset(p, 0, size);
 	return p;
 }
 
@@ -92,7 +131,7 @@ char *tplx_arena_strndup(struct tplx_arena *arena, const char *s, size_t len)
 
 	if (len == SIZE_MAX)
 		return NULL;
-	copy = tplx_arena_alloc(arena, len + 1);
+	copy = bump(arena, len + 1, 1); /* strings need no alignment */
 	if (copy == NULL)
 		return NULL;
 	memcpy(copy, s, len);

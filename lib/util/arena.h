@@ -13,6 +13,12 @@ struct tplx_arena;
 
 struct tplx_arena *tplx_arena_new(void);
 void tplx_arena_free(struct tplx_arena *arena);
+/*
+ * Drop everything allocated so far but keep the memory: what a stream of
+ * records does between records.  The chunks are merged into one that
+ * holds what was used, so a steady stream stops calling malloc.
+ */
+void tplx_arena_reset(struct tplx_arena *arena);
 
 /* Zeroed, aligned for any type; NULL when out of memory. */
 void *tplx_arena_alloc(struct tplx_arena *arena, size_t size);

@@ -8,37 +8,20 @@
 
 #include "alloc.h"
 #include "arena.h"
+#include "json-build.h"
 #include "json.h"
 
 /*
  * Building the tree: yajl calls us once per token.  Open containers sit on
- * a stack; their children are collected in a growable scratch vector and
- * copied into the arena, exactly sized, when the container closes.
+ * a stack; their children are collected on the builder's scratch stacks
+ * and copied into the arena, exactly sized, when the container closes.
+ * json-stream.c drives the same builder with its place/take hooks.
  */
 
-struct frame {
-	struct tplx_json *node;
-	struct tplx_json_member *members; /* objects: scratch, heap */
-	struct tplx_json **items;         /* arrays: scratch, heap */
-	size_t count, cap;
-	const char *pending_key; /* objects: key awaiting its value */
-	size_t pending_key_len;
-	size_t pending_key_offset;
-};
+typedef struct tplx_json_builder builder;
+typedef struct tplx_json_frame frame;
 
-struct builder {
-	struct tplx_json_doc *doc;
-	yajl_handle yajl;
-	struct frame stack[TPLX_JSON_DEPTH_MAX];
-	size_t depth;
-	size_t base;     /* bytes skipped before yajl's input (a BOM) */
-	size_t last_end; /* offset just past the previous token */
-	int error;       /* set when a callback stops the parse */
-	char message[128];
-	size_t error_offset;
-};
-
-static size_t token_start(struct builder *b)
+size_t tplx_json__token_start(builder *b)
 {
 	const char *text = b->doc->text;
 	size_t pos = b->last_end, len = b->doc->len;
@@ -50,88 +33,116 @@ static size_t token_start(struct builder *b)
 	return pos;
 }
 
-static void token_done(struct builder *b)
+static void token_done(builder *b)
 {
 	b->last_end = b->base + yajl_get_bytes_consumed(b->yajl);
 }
 
-static int stop(struct builder *b, int code, const char *message)
+int tplx_json__stop(builder *b, int code, const char *message)
 {
 	b->error = code;
 	snprintf(b->message, sizeof(b->message), "%s", message);
-	b->error_offset = token_start(b);
+	b->error_offset = tplx_json__token_start(b);
 	return 0; /* tells yajl to cancel */
 }
 
-static int frame_push_member(struct builder *b, struct frame *f,
-                             struct tplx_json *value)
+static int push_member(builder *b, frame *f, struct tplx_json *value)
 {
-	if (f->count == f->cap) {
-		size_t cap = f->cap ? f->cap * 2 : 8;
-		struct tplx_json_member *m =
-		        tplx_reallocarray(f->members, cap, sizeof(*m));
+	struct tplx_json_member *m;
+
+	if (b->member_count == b->member_cap) {
+		size_t cap = b->member_cap ? b->member_cap * 2 : 64;
+		m = tplx_reallocarray(b->members, cap, sizeof(*m));
 		if (m == NULL)
-			return stop(b, TPLC_ENOMEM, "out of memory");
-		f->members = m;
-		f->cap = cap;
+			return tplx_json__stop(b, TPLC_ENOMEM, "out of memory");
+		b->members = m;
+		b->member_cap = cap;
 	}
-	f->members[f->count].key = f->pending_key;
-	f->members[f->count].key_len = f->pending_key_len;
-	f->members[f->count].value = value;
-	f->members[f->count].key_offset = f->pending_key_offset;
+	m = &b->members[b->member_count++];
+	m->key = f->pending_key;
+	m->key_len = f->pending_key_len;
+	m->value = value;
+	m->key_offset = f->pending_key_offset;
 	f->count++;
 	f->pending_key = NULL;
 	return 1;
 }
 
-static int frame_push_item(struct builder *b, struct frame *f,
-                           struct tplx_json *value)
+static int push_item(builder *b, frame *f, struct tplx_json *value)
 {
-	if (f->count == f->cap) {
-		size_t cap = f->cap ? f->cap * 2 : 8;
+	if (b->item_count == b->item_cap) {
+		size_t cap = b->item_cap ? b->item_cap * 2 : 64;
 		struct tplx_json **items =
-		        tplx_reallocarray(f->items, cap, sizeof(*items));
+		        tplx_reallocarray(b->items, cap, sizeof(*items));
 		if (items == NULL)
-			return stop(b, TPLC_ENOMEM, "out of memory");
-		f->items = items;
-		f->cap = cap;
+			return tplx_json__stop(b, TPLC_ENOMEM, "out of memory");
+		b->items = items;
+		b->item_cap = cap;
 	}
-	f->items[f->count++] = value;
+	b->items[b->item_count++] = value;
+	f->count++;
 	return 1;
 }
 
-/* Attach a finished value to its parent, or make it the root. */
-static int attach(struct builder *b, struct tplx_json *value)
+/*
+ * Attach a finished value to its parent, or make it the root.  Below a
+ * skeleton frame the value goes to the take hook; an object still keeps
+ * the member's name (without the value) for its duplicate check.
+ */
+static int attach(builder *b, struct tplx_json *value)
 {
-	struct frame *f;
+	frame *f;
 
 	if (b->depth == 0) {
+		if (b->take != NULL)
+			return b->take(b, value);
 		b->doc->root = value;
 		return 1;
 	}
 	f = &b->stack[b->depth - 1];
+	if (f->skeleton) {
+		if (!b->take(b, value))
+			return 0;
+		if (f->node->type == TPLX_JSON_OBJECT)
+			return push_member(b, f, NULL);
+		f->count++;
+		return 1;
+	}
 	if (f->node->type == TPLX_JSON_OBJECT)
-		return frame_push_member(b, f, value);
-	return frame_push_item(b, f, value);
+		return push_member(b, f, value);
+	return push_item(b, f, value);
 }
 
-static struct tplx_json *new_node(struct builder *b, enum tplx_json_type type)
+static struct tplx_json *new_node(builder *b, enum tplx_json_type type,
+                                  enum tplx_json_place *place)
 {
-	struct tplx_json *node = tplx_arena_alloc(b->doc->arena, sizeof(*node));
+	struct tplx_arena *arena = b->arena;
+	struct tplx_json *node;
 
+	*place = TPLX_PLACE_BUILD;
+	if (b->place != NULL &&
+	    (b->depth == 0 || b->stack[b->depth - 1].skeleton)) {
+		*place = b->place(b, type);
+		if (*place == TPLX_PLACE_STOP)
+			return NULL;
+		if (*place == TPLX_PLACE_SKELETON)
+			arena = b->skeleton_arena;
+	}
+	node = tplx_arena_alloc(arena, sizeof(*node));
 	if (node == NULL) {
-		stop(b, TPLC_ENOMEM, "out of memory");
+		tplx_json__stop(b, TPLC_ENOMEM, "out of memory");
 		return NULL;
 	}
 	node->type = type;
-	node->offset = token_start(b);
+	node->offset = tplx_json__token_start(b);
 	return node;
 }
 
 static int on_null(void *ctx)
 {
-	struct builder *b = ctx;
-	struct tplx_json *n = new_node(b, TPLX_JSON_NULL);
+	builder *b = ctx;
+	enum tplx_json_place place;
+	struct tplx_json *n = new_node(b, TPLX_JSON_NULL, &place);
 
 	token_done(b);
 	return n != NULL && attach(b, n);
@@ -139,8 +150,9 @@ static int on_null(void *ctx)
 
 static int on_boolean(void *ctx, int value)
 {
-	struct builder *b = ctx;
-	struct tplx_json *n = new_node(b, TPLX_JSON_BOOL);
+	builder *b = ctx;
+	enum tplx_json_place place;
+	struct tplx_json *n = new_node(b, TPLX_JSON_BOOL, &place);
 
 	token_done(b);
 	if (n == NULL)
@@ -149,55 +161,75 @@ static int on_boolean(void *ctx, int value)
 	return attach(b, n);
 }
 
+/* yajl hands numbers over as text it has checked: a plain integer of up
+ * to 15 digits is read here, the rest by strtod. */
+static double number_value(const char *s, size_t len, bool *integer)
+{
+	size_t i = s[0] == '-' ? 1 : 0;
+	double v = 0;
+
+	*integer = memchr(s, '.', len) == NULL && memchr(s, 'e', len) == NULL &&
+	           memchr(s, 'E', len) == NULL;
+	if (!*integer || len - i > 15)
+		return strtod(s, NULL);
+	for (; i < len; i++)
+		v = v * 10 + (s[i] - '0');
+	return s[0] == '-' ? -v : v;
+}
+
 static int on_number(void *ctx, const char *text, size_t len)
 {
-	struct builder *b = ctx;
-	struct tplx_json *n = new_node(b, TPLX_JSON_NUMBER);
+	builder *b = ctx;
+	enum tplx_json_place place;
+	struct tplx_json *n = new_node(b, TPLX_JSON_NUMBER, &place);
 	char *copy;
 
 	token_done(b);
 	if (n == NULL)
 		return 0;
-	copy = tplx_arena_strndup(b->doc->arena, text, len);
+	copy = tplx_arena_strndup(b->arena, text, len);
 	if (copy == NULL)
-		return stop(b, TPLC_ENOMEM, "out of memory");
+		return tplx_json__stop(b, TPLC_ENOMEM, "out of memory");
 	n->u.number.text = copy;
-	n->u.number.value = strtod(copy, NULL);
-	n->u.number.is_integer = strpbrk(copy, ".eE") == NULL;
+	n->u.number.value = number_value(copy, len, &n->u.number.is_integer);
 	return attach(b, n);
 }
 
 static int on_string(void *ctx, const unsigned char *s, size_t len)
 {
-	struct builder *b = ctx;
-	struct tplx_json *n = new_node(b, TPLX_JSON_STRING);
+	builder *b = ctx;
+	enum tplx_json_place place;
+	struct tplx_json *n = new_node(b, TPLX_JSON_STRING, &place);
 	char *copy;
 
 	token_done(b);
 	if (n == NULL)
 		return 0;
-	copy = tplx_arena_strndup(b->doc->arena, (const char *)s, len);
+	copy = tplx_arena_strndup(b->arena, (const char *)s, len);
 	if (copy == NULL)
-		return stop(b, TPLC_ENOMEM, "out of memory");
+		return tplx_json__stop(b, TPLC_ENOMEM, "out of memory");
 	n->u.string.ptr = copy;
 	n->u.string.len = len;
 	return attach(b, n);
 }
 
-static int open_container(struct builder *b, enum tplx_json_type type)
+static int open_container(builder *b, enum tplx_json_type type)
 {
+	enum tplx_json_place place;
 	struct tplx_json *n;
-	struct frame *f;
+	frame *f;
 
 	if (b->depth == TPLX_JSON_DEPTH_MAX)
-		return stop(b, TPLC_ELIMIT, "nested too deep");
-	n = new_node(b, type);
+		return tplx_json__stop(b, TPLC_ELIMIT, "nested too deep");
+	n = new_node(b, type, &place);
 	token_done(b);
 	if (n == NULL)
 		return 0;
 	f = &b->stack[b->depth++];
 	memset(f, 0, sizeof(*f));
 	f->node = n;
+	f->start = type == TPLX_JSON_OBJECT ? b->member_count : b->item_count;
+	f->skeleton = place == TPLX_PLACE_SKELETON;
 	return 1;
 }
 
@@ -217,24 +249,27 @@ static int on_start_array(void *ctx)
 
 static int on_map_key(void *ctx, const unsigned char *key, size_t len)
 {
-	struct builder *b = ctx;
-	struct frame *f = &b->stack[b->depth - 1];
+	builder *b = ctx;
+	frame *f = &b->stack[b->depth - 1];
+	const struct tplx_json_member *m = b->members + f->start;
 	char *copy;
 	size_t i;
 
 	if (f->count < DUP_LINEAR_MAX) {
 		for (i = 0; i < f->count; i++) {
-			if (f->members[i].key_len == len &&
-			    memcmp(f->members[i].key, key, len) == 0)
-				return stop(b, TPLC_EPARSE,
-				            "duplicate member name");
+			if (m[i].key_len == len &&
+			    memcmp(m[i].key, key, len) == 0)
+				return tplx_json__stop(b, TPLC_EPARSE,
+				                       "duplicate member name");
 		}
 	}
-	f->pending_key_offset = token_start(b);
+	f->pending_key_offset = tplx_json__token_start(b);
 	token_done(b);
-	copy = tplx_arena_strndup(b->doc->arena, (const char *)key, len);
+	/* a skeleton object's names outlive the records between them */
+	copy = tplx_arena_strndup(f->skeleton ? b->skeleton_arena : b->arena,
+	                          (const char *)key, len);
 	if (copy == NULL)
-		return stop(b, TPLC_ENOMEM, "out of memory");
+		return tplx_json__stop(b, TPLC_ENOMEM, "out of memory");
 	f->pending_key = copy;
 	f->pending_key_len = len;
 	return 1;
@@ -256,7 +291,7 @@ static int compare_members(const void *a, const void *b)
 	return x->key_offset < y->key_offset ? -1 : 1;
 }
 
-static int check_duplicates(struct builder *b, struct frame *f)
+static int check_duplicates(builder *b, frame *f)
 {
 	const struct tplx_json_member **sorted;
 	size_t i;
@@ -266,15 +301,16 @@ static int check_duplicates(struct builder *b, struct frame *f)
 		return 1;
 	sorted = tplx_reallocarray(NULL, f->count, sizeof(*sorted));
 	if (sorted == NULL)
-		return stop(b, TPLC_ENOMEM, "out of memory");
+		return tplx_json__stop(b, TPLC_ENOMEM, "out of memory");
 	for (i = 0; i < f->count; i++)
-		sorted[i] = &f->members[i];
+		sorted[i] = &b->members[f->start + i];
 	qsort(sorted, f->count, sizeof(*sorted), compare_members);
 	for (i = 1; i < f->count; i++) {
 		if (sorted[i]->key_len == sorted[i - 1]->key_len &&
 		    memcmp(sorted[i]->key, sorted[i - 1]->key,
 		           sorted[i]->key_len) == 0) {
-			ok = stop(b, TPLC_EPARSE, "duplicate member name");
+			ok = tplx_json__stop(b, TPLC_EPARSE,
+			                     "duplicate member name");
 			b->error_offset = sorted[i]->key_offset;
 			break;
 		}
@@ -283,39 +319,51 @@ static int check_duplicates(struct builder *b, struct frame *f)
 	return ok;
 }
 
-static int close_container(struct builder *b)
+/* Copy a container's children off the scratch stack into the arena. */
+static void *move_children(builder *b, const void *src, size_t count,
+                           size_t size)
 {
-	struct frame *f = &b->stack[b->depth - 1];
+	void *dst;
+
+	if (count == 0)
+		return NULL;
+	dst = tplx_arena_array(b->arena, count, size);
+	if (dst != NULL)
+		memcpy(dst, src, count * size);
+	return dst;
+}
+
+static int close_container(builder *b)
+{
+	frame *f = &b->stack[b->depth - 1];
 	struct tplx_json *n = f->node;
 	int ok = 1;
 
 	token_done(b);
 	if (n->type == TPLX_JSON_OBJECT) {
 		ok = check_duplicates(b, f);
-		n->u.object.count = f->count;
-		if (ok && f->count > 0) {
-			n->u.object.members = tplx_arena_array(
-			        b->doc->arena, f->count, sizeof(*f->members));
-			if (n->u.object.members == NULL)
-				ok = stop(b, TPLC_ENOMEM, "out of memory");
-			else
-				memcpy(n->u.object.members, f->members,
-				       f->count * sizeof(*f->members));
+		if (ok && !f->skeleton) {
+			n->u.object.count = f->count;
+			n->u.object.members =
+			        move_children(b, b->members + f->start,
+			                      f->count, sizeof(*b->members));
+			if (f->count > 0 && n->u.object.members == NULL)
+				ok = tplx_json__stop(b, TPLC_ENOMEM,
+				                     "out of memory");
 		}
+		b->member_count = f->start;
 	} else {
-		n->u.array.count = f->count;
-		if (f->count > 0) {
-			n->u.array.items = tplx_arena_array(
-			        b->doc->arena, f->count, sizeof(*f->items));
-			if (n->u.array.items == NULL)
-				ok = stop(b, TPLC_ENOMEM, "out of memory");
-			else
-				memcpy(n->u.array.items, f->items,
-				       f->count * sizeof(*f->items));
+		if (!f->skeleton) {
+			n->u.array.count = f->count;
+			n->u.array.items =
+			        move_children(b, b->items + f->start, f->count,
+			                      sizeof(*b->items));
+			if (f->count > 0 && n->u.array.items == NULL)
+				ok = tplx_json__stop(b, TPLC_ENOMEM,
+				                     "out of memory");
 		}
+		b->item_count = f->start;
 	}
-	tplx_free(f->members);
-	tplx_free(f->items);
 	b->depth--;
 	if (!ok)
 		return 0;
@@ -338,18 +386,19 @@ static const yajl_callbacks callbacks = {
 	on_end_map, on_start_array, on_end_array,
 };
 
-static void builder_release(struct builder *b)
+void tplx_json__builder_release(builder *b)
 {
-	while (b->depth > 0) {
-		struct frame *f = &b->stack[--b->depth];
-		tplx_free(f->members);
-		tplx_free(f->items);
-	}
+	tplx_free(b->members);
+	tplx_free(b->items);
+	b->members = NULL;
+	b->items = NULL;
+	b->member_count = b->member_cap = 0;
+	b->item_count = b->item_cap = 0;
+	b->depth = 0;
 }
 
-/* yajl's own message, minus its "parse error: " prefix and newlines. */
-static void yajl_reason(yajl_handle h, const char *text, size_t len, char *out,
-                        size_t size)
+void tplx_json__yajl_reason(yajl_handle h, const char *text, size_t len,
+                            char *out, size_t size)
 {
 	unsigned char *msg =
 	        yajl_get_error(h, 0, (const unsigned char *)text, len);
@@ -387,12 +436,18 @@ static void yajl_free_cb(void *ctx, void *ptr)
 	tplx_free(ptr);
 }
 
-int tplx_json_parse(struct tplx_json_doc **out, const char *text, size_t len,
-                    const char *source, struct tplc_error *err)
+yajl_handle tplx_json__yajl_new(builder *b)
 {
 	yajl_alloc_funcs funcs = { yajl_alloc_cb, yajl_realloc_cb, yajl_free_cb,
 		                   NULL };
-	struct builder *b = NULL;
+
+	return yajl_alloc(&callbacks, &funcs, b);
+}
+
+int tplx_json_parse(struct tplx_json_doc **out, const char *text, size_t len,
+                    const char *source, struct tplc_error *err)
+{
+	builder *b = NULL;
 	struct tplx_json_doc *doc = NULL;
 	yajl_status status;
 	size_t skip = 0;
@@ -412,9 +467,10 @@ int tplx_json_parse(struct tplx_json_doc **out, const char *text, size_t len,
 	doc->text = text;
 	doc->len = len;
 	b->doc = doc;
+	b->arena = doc->arena;
 	b->base = skip;
 	b->last_end = skip;
-	b->yajl = yajl_alloc(&callbacks, &funcs, b);
+	b->yajl = tplx_json__yajl_new(b);
 	if (b->yajl == NULL)
 		goto fail_nomem;
 
@@ -434,8 +490,8 @@ int tplx_json_parse(struct tplx_json_doc **out, const char *text, size_t len,
 			at = b->error_offset;
 		} else {
 			error = TPLC_EPARSE;
-			yajl_reason(b->yajl, text + skip, len - skip, reason,
-			            sizeof(reason));
+			tplx_json__yajl_reason(b->yajl, text + skip, len - skip,
+			                       reason, sizeof(reason));
 			at = skip + yajl_get_bytes_consumed(b->yajl);
 		}
 		if (error == TPLC_ENOMEM) {
@@ -452,6 +508,7 @@ int tplx_json_parse(struct tplx_json_doc **out, const char *text, size_t len,
 		                          "empty document");
 		goto fail;
 	}
+	tplx_json__builder_release(b);
 	yajl_free(b->yajl);
 	tplx_free(b);
 	*out = doc;
@@ -462,8 +519,7 @@ fail_nomem:
 	error = TPLC_ENOMEM;
 fail:
 	if (b != NULL) {
-		/* yajl offsets are relative to text + skip */
-		builder_release(b);
+		tplx_json__builder_release(b);
 		if (b->yajl != NULL)
 			yajl_free(b->yajl);
 		tplx_free(b);

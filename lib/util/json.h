@@ -30,6 +30,7 @@ enum tplx_json_type {
 };
 
 struct tplx_json;
+struct tplx_jpath;
 
 struct tplx_json_member {
 	const char *key; /* NUL-terminated, decoded */
@@ -80,6 +81,27 @@ struct tplx_json_doc {
 int tplx_json_parse(struct tplx_json_doc **out, const char *text, size_t len,
                     const char *source, struct tplc_error *err);
 void tplx_json_doc_free(struct tplx_json_doc *doc);
+
+/*
+ * Streaming: the records of a feed one at a time, for files too large to
+ * hold as one tree.  array_key names the member of the top-level object
+ * whose array elements are the records ("vulnerabilities" in an NVD
+ * page); NULL means the top level is an array of records, or a single
+ * record.  Each record is built as a tree of its own, handed to cb with
+ * its path ("vulnerabilities[12]"), and dropped when cb returns: memory
+ * stays at one record.  doc->text is the whole text, so tplx_json_fail on
+ * a record gives the position in the file.  The rest of the document is
+ * checked as tplx_json_parse checks it, but records before a syntax error
+ * have been handed on already: the caller makes the walk a transaction.
+ * cb returns 0 to go on or a negative TPLC_E* (err filled) that stops the
+ * walk and is returned.  A missing array_key member is an error.
+ */
+typedef int (*tplx_json_record_cb)(const struct tplx_json_doc *doc,
+                                   const struct tplx_json *record,
+                                   const struct tplx_jpath *path, void *data);
+int tplx_json_each(const char *text, size_t len, const char *source,
+                   const char *array_key, tplx_json_record_cb cb, void *data,
+                   struct tplc_error *err);
 
 /* 1-based line and column (in bytes) of a byte offset. */
 void tplx_json_locate(const struct tplx_json_doc *doc, size_t offset,

@@ -53,7 +53,7 @@ test_expect_success 'OSV records import from files and a folder' '
 '
 
 test_expect_success 'an unknown feed kind is a usage error' '
-	test_expect_code 64 tplc feed import nvd x.json 2>err &&
+	test_expect_code 64 tplc feed import rss x.json 2>err &&
 	test_grep "unknown feed" err
 '
 

@@ -57,4 +57,28 @@ test_expect_success 'tplc version alone still prints the version' '
 	tplc version | test_grep "^tplc [0-9]" -
 '
 
+test_expect_success 'cpe prints both bindings and the attributes' '
+	tplc cpe "cpe:/a:hp:insight_diagnostics:7.4.0.1570:-:~~online~win2003~x64~" >out &&
+	test_grep "^cpe:2.3:a:hp:insight_diagnostics:7.4.0.1570:-:\*:\*:online:win2003:x64:\*$" out &&
+	test_grep "^  uri  *cpe:/a:hp:insight_diagnostics:7.4.0.1570:-:~~online~win2003~x64~$" out &&
+	test_grep "^  update  *NA$" out &&
+	test_grep "^  edition  *ANY$" out &&
+	test_grep "^  target_sw  *win2003$" out
+'
+
+test_expect_success 'cpe --json unquotes values and keeps wildcards' '
+	tplc --json cpe "cpe:2.3:a:Foo\\\\bar:big\\\$money:8.*:sp?:*:*:*:*:*:*" >out &&
+	test "$(json_field "d[\"uri\"], d[\"vendor\"], d[\"product\"], d[\"version\"], d[\"update\"]" <out)" = \
+		"cpe:/a:foo%5cbar:big%24money:8.%02:sp%01 foo\\bar big\$money 8.* sp?" &&
+	tplc --json cpe cpe:/a:a:b cpe:/o:c:d | json_field "len(d)" >n &&
+	echo 2 >want && test_cmp want n
+'
+
+test_expect_success 'a malformed CPE is exit 65 with the reason' '
+	test_expect_code 65 tplc cpe "cpe:2.3:a:x:y:1.*.2:*:*:*:*:*:*:*" 2>err &&
+	test_grep "embedded unquoted" err &&
+	test_expect_code 65 tplc cpe "cpe:2.3:a:x:y:1" 2>err &&
+	test_grep "13 fields" err
+'
+
 test_done

@@ -173,6 +173,12 @@ static void test_cyclonedx__conformance_1_6(void **state)
 	conformance("1.6");
 }
 
+static void test_cyclonedx__conformance_1_7(void **state)
+{
+	(void)state;
+	conformance("1.7");
+}
+
 static const struct tplc_component *find(const struct tplc_sbom *sbom,
                                          const char *name)
 {
@@ -544,15 +550,16 @@ static void test_cyclonedx__detection(void **state)
 	struct tplc_error err;
 
 	(void)state;
+	/* XML goes to the XML parser: a bom without a namespace is none */
 	assert_int_equal(parse_bad("<?xml version=\"1.0\"?><bom/>", &err),
-	                 TPLC_EUNSUPPORTED);
+	                 TPLC_EPARSE);
 	assert_int_equal(parse_bad("{\"hello\": 1}", &err), TPLC_EPARSE);
 	assert_int_equal(err.line, 1);
 	assert_int_equal(parse_bad("[1, 2]", &err), TPLC_EPARSE);
 	assert_int_equal(parse_bad("{\"bom", &err), TPLC_EPARSE);
 	assert_int_equal(parse_bad("", &err), TPLC_EPARSE);
 	assert_int_equal(parse_bad("{\"bomFormat\": \"CycloneDX\", "
-	                           "\"specVersion\": \"1.7\"}",
+	                           "\"specVersion\": \"1.8\"}",
 	                           &err),
 	                 TPLC_EUNSUPPORTED);
 	assert_string_equal(err.path, "specVersion");
@@ -622,6 +629,7 @@ int main(void)
 		cmocka_unit_test(test_cyclonedx__conformance_1_4),
 		cmocka_unit_test(test_cyclonedx__conformance_1_5),
 		cmocka_unit_test(test_cyclonedx__conformance_1_6),
+		cmocka_unit_test(test_cyclonedx__conformance_1_7),
 		cmocka_unit_test(test_cyclonedx__medical_device_narrow),
 		cmocka_unit_test(test_cyclonedx__medical_device_extended),
 		cmocka_unit_test(test_cyclonedx__examples_juice_shop),

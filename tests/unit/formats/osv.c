@@ -3,11 +3,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <archive.h>
+#include <archive_entry.h>
+
 #include "test.h"
 #include "tplc/advisory.h"
 #include "tplc/vers.h"
 #include "util/alloc.h"
 #include "util/file.h"
+#include "util/json.h"
 
 static int parse_path(const char *path, bool csaf, struct tplc_advisory **adv,
                       char *msg, size_t size)
@@ -223,7 +227,10 @@ static void test_osv__records(void **state)
 	expect_entry(adv, 0, "pkg:apk/alpine/openssl?arch=source", NULL,
 	             "vers:apk/<1.0.2q-r0", NULL, "1.0.2q-r0");
 	expect_entry(adv, 6, NULL, "https://github.com/nodejs/node", NULL,
-	             "git range", NULL);
+	             "git commits cf41627411886000429bde058a6594fb7f6d6d47.."
+	             "03b825811ed4af0addcdf6e75bacb3dc1c4c5940 in "
+	             "https://github.com/nodejs/node",
+	             NULL);
 	tplc_advisory_free(adv);
 
 	/* versions[] and no ranges: exact versions; cwe_ids */
@@ -416,6 +423,454 @@ static void test_osv__out_of_memory(void **state)
 	tplc_advisory_free(adv);
 }
 
+/* ---- every ecosystem ---------------------------------------------------- */
+
+/* One row per ecosystem of ecosystems.json: the ecosystem string used, a
+ * package name, the purl (or product words) and whether ECOSYSTEM ranges
+ * are compared (a vers scheme) or only versions[] is kept. */
+static const struct eco_case {
+	const char *key, *ecosystem, *name, *purl, *product, *scheme;
+} eco_cases[] = {
+	{ "AlmaLinux", "AlmaLinux:8", "openssl", "pkg:rpm/almalinux/openssl",
+	  NULL, "rpm" },
+	{ "Alpaquita", "Alpaquita:23", "openssl", "pkg:apk/alpaquita/openssl",
+	  NULL, "apk" },
+	{ "Alpine", "Alpine:v3.18", "openssl", "pkg:apk/alpine/openssl", NULL,
+	  "apk" },
+	{ "Android", "Android", "platform/frameworks/base", NULL,
+	  "Android:platform/frameworks/base", NULL },
+	{ "Azure Linux", "Azure Linux:3", "openssl",
+	  "pkg:rpm/azurelinux/openssl", NULL, "rpm" },
+	{ "BellSoft Hardened Containers", "BellSoft Hardened Containers:23",
+	  "openssl", NULL, "BellSoft Hardened Containers:23:openssl", NULL },
+	{ "Bioconductor", "Bioconductor", "BiocParallel", NULL,
+	  "Bioconductor:BiocParallel", NULL },
+	{ "Bitnami", "Bitnami", "wordpress", "pkg:bitnami/wordpress", NULL,
+	  NULL },
+	{ "Chainguard", "Chainguard", "openssl", "pkg:apk/chainguard/openssl",
+	  NULL, "apk" },
+	{ "CleanStart", "CleanStart", "openssl", NULL, "CleanStart:openssl",
+	  NULL },
+	{ "ConanCenter", "ConanCenter", "openssl", "pkg:conan/openssl", NULL,
+	  "conan" },
+	{ "CRAN", "CRAN", "commonmark", "pkg:cran/commonmark", NULL, NULL },
+	{ "crates.io", "crates.io", "hyper", "pkg:cargo/hyper", NULL, "cargo" },
+	{ "Debian", "Debian:12", "openssl", "pkg:deb/debian/openssl", NULL,
+	  "deb" },
+	{ "Docker Hardened Images", "Docker Hardened Images", "openssl", NULL,
+	  "Docker Hardened Images:openssl", NULL },
+	{ "Echo", "Echo", "openssl", NULL, "Echo:openssl", NULL },
+	{ "FreeBSD", "FreeBSD:ports", "openssl", NULL, "FreeBSD:ports:openssl",
+	  NULL },
+	{ "GHC", "GHC", "ghc", NULL, "GHC:ghc", NULL },
+	{ "GitHub Actions", "GitHub Actions", "tj-actions/changed-files",
+	  "pkg:github/tj-actions/changed-files", NULL, NULL },
+	{ "Go", "Go", "golang.org/x/net", "pkg:golang/golang.org/x/net", NULL,
+	  "golang" },
+	{ "Hackage", "Hackage", "aeson", "pkg:hackage/aeson", NULL, NULL },
+	{ "Hex", "Hex", "plug", "pkg:hex/plug", NULL, "hex" },
+	{ "Julia", "Julia", "HTTP", NULL, "Julia:HTTP", NULL },
+	{ "Kubernetes", "Kubernetes", "k8s.io/apiserver",
+	  "pkg:golang/k8s.io/apiserver", NULL, "golang" },
+	{ "Linux", "Linux", "Kernel", NULL, "Linux:Kernel", NULL },
+	{ "Mageia", "Mageia:9", "openssl", "pkg:rpm/mageia/openssl", NULL,
+	  "rpm" },
+	{ "Maven", "Maven", "org.apache.logging.log4j:log4j-core",
+	  "pkg:maven/org.apache.logging.log4j/log4j-core", NULL, "maven" },
+	{ "MinimOS", "MinimOS", "openssl", "pkg:apk/minimos/openssl", NULL,
+	  "apk" },
+	{ "npm", "npm", "lodash", "pkg:npm/lodash", NULL, "npm" },
+	{ "NuGet", "NuGet", "Newtonsoft.Json", "pkg:nuget/Newtonsoft.Json",
+	  NULL, "nuget" },
+	{ "opam", "opam", "ocaml", "pkg:opam/ocaml", NULL, NULL },
+	{ "openEuler", "openEuler:22.03-LTS", "openssl",
+	  "pkg:rpm/openeuler/openssl", NULL, "rpm" },
+	{ "openSUSE", "openSUSE:Leap 15.5", "openssl",
+	  "pkg:rpm/opensuse/openssl", NULL, "rpm" },
+	{ "OSS-Fuzz", "OSS-Fuzz", "libxml2", NULL, "OSS-Fuzz:libxml2", NULL },
+	{ "Packagist", "Packagist", "symfony/http-kernel",
+	  "pkg:composer/symfony/http-kernel", NULL, "composer" },
+	{ "Photon OS", "Photon OS:5.0", "openssl", "pkg:rpm/photon/openssl",
+	  NULL, "rpm" },
+	{ "Pub", "Pub", "http", "pkg:pub/http", NULL, "pub" },
+	{ "PyPI", "PyPI", "Django", "pkg:pypi/django", NULL, "pypi" },
+	{ "Red Hat", "Red Hat:enterprise_linux:9::appstream", "openssl",
+	  "pkg:rpm/redhat/openssl", NULL, "rpm" },
+	{ "Rocky Linux", "Rocky Linux:9", "openssl",
+	  "pkg:rpm/rocky-linux/openssl", NULL, "rpm" },
+	{ "Root", "Root:Alpine:3.18", "root-openssl",
+	  "pkg:apk/alpine/root-openssl", NULL, "apk" },
+	{ "RubyGems", "RubyGems", "rails", "pkg:gem/rails", NULL, "gem" },
+	{ "SUSE", "SUSE:SUSE Linux Enterprise Server 15 SP5", "openssl",
+	  "pkg:rpm/suse/openssl", NULL, "rpm" },
+	{ "SwiftURL", "SwiftURL", "https://github.com/apple/swift-nio.git",
+	  "pkg:swift/github.com/apple/swift-nio", NULL, "semver" },
+	{ "TuxCare", "TuxCare", "openssl", NULL, "TuxCare:openssl", NULL },
+	{ "Ubuntu", "Ubuntu:22.04:LTS", "openssl", "pkg:deb/ubuntu/openssl",
+	  NULL, "deb" },
+	{ "VSCode", "VSCode", "ms-python.python",
+	  "pkg:vscode-extension/ms-python/python", NULL, NULL },
+	{ "Wolfi", "Wolfi", "openssl", "pkg:apk/wolfi/openssl", NULL, "apk" },
+	/* not in the list: the GIT "ecosystem" names a repository */
+	{ "GIT", "GIT", "https://github.com/openssl/openssl", NULL,
+	  "https://github.com/openssl/openssl", NULL },
+};
+
+#define ECO_CASES (sizeof(eco_cases) / sizeof(eco_cases[0]))
+
+static const struct eco_case *eco_case(const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < ECO_CASES; i++)
+		if (strcmp(eco_cases[i].key, key) == 0)
+			return &eco_cases[i];
+	return NULL;
+}
+
+/* A record of ecosystem c: ECOSYSTEM [1.0.0, 1.2.0) and versions 1.0.0,
+ * 1.1.0.  With a scheme the range is kept; without, the versions. */
+static void check_ecosystem(const struct eco_case *c, size_t *typed,
+                            size_t *compared)
+{
+	char text[2048], want[128];
+	struct tplc_advisory *adv;
+
+	snprintf(text, sizeof(text),
+	         "{\"id\": \"X-1\", \"modified\": \"2024-01-01T00:00:00Z\", "
+	         "\"affected\": [{\"package\": {\"ecosystem\": \"%s\", "
+	         "\"name\": \"%s\"}, \"ranges\": [{\"type\": \"ECOSYSTEM\", "
+	         "\"events\": [{\"introduced\": \"1.0.0\"}, {\"fixed\": "
+	         "\"1.2.0\"}]}], \"versions\": [\"1.1.0\", \"1.0.0\"]}]}",
+	         c->ecosystem, c->name);
+	adv = parse_text(text);
+	assert_int_equal(adv->affected_count, 1);
+	if (c->scheme != NULL)
+		snprintf(want, sizeof(want), "vers:%s/>=1.0.0|<1.2.0",
+		         c->scheme);
+	else
+		snprintf(want, sizeof(want), "vers:generic/1.0.0|1.1.0");
+	tplt_note("%-30s %-45s %s", c->ecosystem,
+	          adv->affected[0].purl ? adv->affected[0].purl
+	                                : adv->affected[0].product,
+	          adv->affected[0].range ? adv->affected[0].range : "(none)");
+	expect_entry(adv, 0, c->purl, c->product, want, NULL,
+	             c->scheme ? "1.2.0" : NULL);
+	*typed += c->purl != NULL;
+	*compared += c->scheme != NULL;
+	tplc_advisory_free(adv);
+}
+
+static void test_osv__every_ecosystem(void **state)
+{
+	const char *path = tplt_shared("advisories/osv/ecosystems.json");
+	struct tplx_json_doc *doc = NULL;
+	struct tplc_error err;
+	size_t len, i, typed = 0, compared = 0, listed;
+	char *data = tplt_read_file(path, &len);
+	const struct eco_case *c;
+
+	(void)state;
+	assert_int_equal(tplx_json_parse(&doc, data, len, path, &err), 0);
+	assert_int_equal(doc->root->type, TPLX_JSON_OBJECT);
+	listed = doc->root->u.object.count;
+	tplt_note("%-30s %-45s %s", "ecosystem", "package", "range");
+	for (i = 0; i < listed; i++) {
+		c = eco_case(doc->root->u.object.members[i].key);
+		if (c == NULL)
+			fail_msg("ecosystem \"%s\" has no case here",
+			         doc->root->u.object.members[i].key);
+		check_ecosystem(c, &typed, &compared);
+	}
+	tplt_conformance("OSV ecosystems: %zu/%zu of ecosystems.json kept "
+	                 "(%zu with a purl type, %zu with a vers scheme for "
+	                 "ECOSYSTEM ranges, %zu by their versions[] only)",
+	                 listed, listed, typed, compared, listed - compared);
+	typed = compared = 0;
+	check_ecosystem(eco_case("GIT"), &typed, &compared);
+	assert_int_equal(listed, ECO_CASES - 1);
+	tplx_json_doc_free(doc);
+	free(data);
+}
+
+/* ---- event semantics ---------------------------------------------------- */
+
+static struct tplc_advisory *parse_events(const char *type, const char *events,
+                                          const char *versions)
+{
+	char text[2048];
+
+	snprintf(text, sizeof(text),
+	         "{\"id\": \"X-1\", \"modified\": \"2024-01-01T00:00:00Z\", "
+	         "\"affected\": [{\"package\": {\"ecosystem\": \"PyPI\", "
+	         "\"name\": \"a\"}, \"ranges\": [{\"type\": \"%s\", %s"
+	         "\"events\": [%s]}]%s%s}]}",
+	         type,
+	         strcmp(type, "GIT") == 0 ? "\"repo\": \"https://g/a\", " : "",
+	         events, versions ? ", \"versions\": " : "",
+	         versions ? versions : "");
+	return parse_text(text);
+}
+
+static void expect_ranges(const char *type, const char *events,
+                          const char *versions, size_t n, const char **want)
+{
+	struct tplc_advisory *adv = parse_events(type, events, versions);
+	size_t i;
+
+	assert_int_equal(adv->affected_count, n);
+	for (i = 0; i < n; i++) {
+		const struct tplc_affected *a = &adv->affected[i];
+
+		assert_string_equal(a->range ? a->range : a->range_text,
+		                    want[i]);
+	}
+	check_ranges(adv);
+	tplc_advisory_free(adv);
+}
+
+static void test_osv__events(void **state)
+{
+	(void)state;
+	/* last_affected is inclusive */
+	expect_ranges("ECOSYSTEM",
+	              "{\"introduced\": \"1.0\"}, {\"last_affected\": \"1.4\"}",
+	              NULL, 1, (const char *[]){ "vers:pypi/>=1.0|<=1.4" });
+	/* limit caps an open range, and a later fix */
+	expect_ranges("ECOSYSTEM",
+	              "{\"introduced\": \"1.0\"}, {\"limit\": \"2.0\"}", NULL,
+	              1, (const char *[]){ "vers:pypi/>=1.0|<2.0" });
+	expect_ranges("ECOSYSTEM",
+	              "{\"introduced\": \"0\"}, {\"limit\": \"2.0\"}, "
+	              "{\"fixed\": \"3.0\"}",
+	              NULL, 1, (const char *[]){ "vers:pypi/<2.0" });
+	/* several pairs, written out of order; the limit drops the pair
+	 * that opens past it and cuts the one across it */
+	expect_ranges(
+	        "ECOSYSTEM",
+	        "{\"introduced\": \"5.0\"}, {\"fixed\": \"1.5\"}, "
+	        "{\"introduced\": \"2.0\"}, {\"limit\": \"4.0\"}, "
+	        "{\"introduced\": \"0\"}, {\"fixed\": \"6.0\"}, "
+	        "{\"introduced\": \"3.0\"}",
+	        NULL, 2,
+	        (const char *[]){ "vers:pypi/<1.5", "vers:pypi/>=2.0|<4.0" });
+	/* limit "*" is no cap; the highest of several limits wins */
+	expect_ranges("ECOSYSTEM",
+	              "{\"introduced\": \"1.0\"}, {\"limit\": \"*\"}", NULL, 1,
+	              (const char *[]){ "vers:pypi/>=1.0" });
+	expect_ranges("ECOSYSTEM",
+	              "{\"introduced\": \"1.0\"}, {\"limit\": \"1.5\"}, "
+	              "{\"limit\": \"1.10\"}",
+	              NULL, 1, (const char *[]){ "vers:pypi/>=1.0|<1.10" });
+	/* GIT only: commits as words, one per pair; versions win */
+	expect_ranges(
+	        "GIT",
+	        "{\"introduced\": \"abc\"}, {\"fixed\": \"def\"}, "
+	        "{\"introduced\": \"123\"}, {\"last_affected\": "
+	        "\"456\"}, {\"introduced\": \"789\"}",
+	        NULL, 3,
+	        (const char *[]){ "git commits abc..def in https://g/a",
+	                          "git commits 123..456 (last affected) in "
+	                          "https://g/a",
+	                          "git commits 789.. in https://g/a" });
+	expect_ranges("GIT", "{\"introduced\": \"0\"}, {\"fixed\": \"def\"}",
+	              "[\"1.0\", \"1.1\"]", 2,
+	              (const char *[]){ "vers:pypi/1.0", "vers:pypi/1.1" });
+}
+
+static void test_osv__fixtures(void **state)
+{
+	struct tplc_advisory *adv;
+	const struct tplc_vuln *v;
+	char path[4096];
+	const char *root = getenv("TPLC_SOURCE_ROOT");
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/tests/fixtures/osv/%s",
+	         root ? root : ".", "GHSA-jfh8-c2jp-5v3q.json");
+	adv = NULL;
+	{
+		char msg[1024];
+
+		if (parse_path(path, false, &adv, msg, sizeof(msg)) != 0)
+			fail_msg("%s", msg);
+	}
+	v = &adv->vulns[0];
+	assert_string_equal(v->id, "CVE-2021-44228");
+	assert_string_equal(v->cwe, "CWE-20");
+	assert_null(v->withdrawn);
+	/* the CVSS vector, and GitHub's word for it */
+	assert_int_equal(v->metric_count, 2);
+	assert_string_equal(v->metrics[0].version, "3.1");
+	assert_string_equal(v->metrics[0].vector,
+	                    "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:C/C:H/I:H/A:H");
+	assert_true(v->metrics[0].score < 0);
+	assert_null(v->metrics[1].version);
+	assert_null(v->metrics[1].vector);
+	assert_string_equal(v->metrics[1].type, "CRITICAL");
+	assert_int_equal(adv->affected_count, 5);
+	expect_entry(adv, 0, "pkg:maven/org.apache.logging.log4j/log4j-core",
+	             NULL, "vers:maven/>=2.13.0|<2.15.0", NULL, "2.15.0");
+	expect_entry(adv, 1, "pkg:maven/org.apache.logging.log4j/log4j-core",
+	             NULL, "vers:maven/>=2.0-beta9|<2.3.1", NULL, "2.3.1");
+	expect_entry(adv, 4,
+	             "pkg:maven/org.ops4j.pax.logging/"
+	             "pax-logging-log4j2",
+	             NULL, "vers:maven/>=1.10.0|<1.10.8", NULL, "1.10.8");
+	tplc_advisory_free(adv);
+
+	snprintf(path, sizeof(path), "%s/tests/fixtures/osv/%s",
+	         root ? root : ".", "GO-2022-0969.json");
+	{
+		char msg[1024];
+
+		if (parse_path(path, false, &adv, msg, sizeof(msg)) != 0)
+			fail_msg("%s", msg);
+	}
+	assert_string_equal(adv->vulns[0].id, "CVE-2022-27664");
+	assert_int_equal(adv->vulns[0].metric_count, 0);
+	assert_int_equal(adv->affected_count, 3);
+	expect_entry(adv, 0, "pkg:golang/stdlib", NULL, "vers:semver/<1.18.6",
+	             NULL, "1.18.6");
+	expect_entry(adv, 1, "pkg:golang/stdlib", NULL,
+	             "vers:semver/>=1.19.0-0|<1.19.1", NULL, "1.19.1");
+	expect_entry(adv, 2, "pkg:golang/golang.org/x/net", NULL,
+	             "vers:semver/<0.0.0-20220906165146-f3363e06e74c", NULL,
+	             "0.0.0-20220906165146-f3363e06e74c");
+	tplc_advisory_free(adv);
+
+	/* a Debian range wins over its versions list */
+	snprintf(path, sizeof(path), "%s/tests/fixtures/osv/%s",
+	         root ? root : ".", "DSA-2896-1.json");
+	{
+		char msg[1024];
+
+		if (parse_path(path, false, &adv, msg, sizeof(msg)) != 0)
+			fail_msg("%s", msg);
+	}
+	assert_string_equal(adv->vulns[0].id, "DSA-2896-1");
+	assert_int_equal(adv->affected_count, 1);
+	expect_entry(adv, 0, "pkg:deb/debian/openssl?arch=source", NULL,
+	             "vers:deb/<1.0.1e-2+deb7u5", NULL, "1.0.1e-2+deb7u5");
+	tplc_advisory_free(adv);
+
+	/* withdrawn: kept, and says when */
+	adv = parse_file("advisories/osv/tools/ghsa/testdata/"
+	                 "withdrawn.osv.json");
+	assert_string_equal(adv->vulns[0].withdrawn, "2018-10-11T17:29:49Z");
+	tplc_advisory_free(adv);
+}
+
+/* ---- one advisory per record, and zips ------------------------------------ */
+
+struct seen {
+	char ids[8][64];
+	size_t count;
+	int stop_at; /* the cb fails on this record (1-based), 0 never */
+};
+
+static int collect(const struct tplc_advisory *adv, void *data)
+{
+	struct seen *s = data;
+
+	assert_string_equal(adv->source, "osv");
+	assert_int_equal(adv->vuln_count, 1);
+	if (s->count < 8)
+		snprintf(s->ids[s->count], sizeof(s->ids[0]), "%s", adv->id);
+	s->count++;
+	return (int)s->count == s->stop_at ? TPLC_ESTORE : 0;
+}
+
+/* A zip of named entries, made with libarchive's writer. */
+static char *make_zip(size_t *len, const char *const *names,
+                      const char *const *texts, size_t n)
+{
+	size_t cap = 1 << 20, used = 0, i;
+	char *buf = malloc(cap);
+	struct archive *a = archive_write_new();
+
+	assert_non_null(buf);
+	archive_write_set_format_zip(a);
+	assert_int_equal(archive_write_open_memory(a, buf, cap, &used),
+	                 ARCHIVE_OK);
+	for (i = 0; i < n; i++) {
+		struct archive_entry *e = archive_entry_new();
+
+		archive_entry_set_pathname(e, names[i]);
+		archive_entry_set_filetype(e, AE_IFREG);
+		archive_entry_set_perm(e, 0644);
+		archive_entry_set_size(e, (la_int64_t)strlen(texts[i]));
+		assert_int_equal(archive_write_header(a, e), ARCHIVE_OK);
+		assert_true(archive_write_data(a, texts[i], strlen(texts[i])) ==
+		            (la_ssize_t)strlen(texts[i]));
+		archive_entry_free(e);
+	}
+	archive_write_close(a);
+	archive_write_free(a);
+	*len = used;
+	return buf;
+}
+
+static void test_osv__each(void **state)
+{
+	const char *arr =
+	        "[{\"id\": \"GHSA-aaaa-bbbb-cccc\", \"modified\": \"x\"},\n"
+	        " {\"id\": \"PYSEC-2024-1\", \"modified\": \"x\"}]";
+	const char *names[] = { "GHSA-aaaa-bbbb-cccc.json", "README",
+		                "bad/GHSA-dddd-eeee-ffff.json" };
+	const char *texts[] = {
+		"{\"id\": \"GHSA-aaaa-bbbb-cccc\", \"modified\": \"x\"}",
+		"not json",
+		"{\"id\": \"GHSA-dddd-eeee-ffff\", \"modified\": \"x\",\n"
+		" \"affected\": [3]}",
+	};
+	struct seen s;
+	struct tplc_error err;
+	char msg[1024], *zip;
+	size_t len;
+
+	(void)state;
+	memset(&s, 0, sizeof(s));
+	assert_int_equal(tplc_advisory_each("osv", arr, strlen(arr), "a.json",
+	                                    collect, &s, &err),
+	                 0);
+	assert_int_equal(s.count, 2);
+	assert_string_equal(s.ids[0], "GHSA-aaaa-bbbb-cccc");
+	assert_string_equal(s.ids[1], "PYSEC-2024-1");
+	/* the callback's error stops the walk */
+	memset(&s, 0, sizeof(s));
+	s.stop_at = 1;
+	assert_int_equal(
+	        tplc_osv_each(arr, strlen(arr), "a.json", collect, &s, &err),
+	        TPLC_ESTORE);
+	assert_int_equal(s.count, 1);
+	/* an empty array is no feed */
+	assert_int_equal(tplc_osv_each("[]", 2, "e.json", collect, &s, &err),
+	                 TPLC_EPARSE);
+
+	/* a zip: .json entries only; an entry's errors name it */
+	zip = make_zip(&len, names, texts, 2);
+	memset(&s, 0, sizeof(s));
+	assert_int_equal(tplc_osv_each(zip, len, "all.zip", collect, &s, &err),
+	                 0);
+	assert_int_equal(s.count, 1);
+	assert_string_equal(s.ids[0], "GHSA-aaaa-bbbb-cccc");
+	free(zip);
+	zip = make_zip(&len, names, texts, 3);
+	memset(&s, 0, sizeof(s));
+	assert_int_equal(tplc_osv_each(zip, len, "all.zip", collect, &s, &err),
+	                 TPLC_EPARSE);
+	assert_string_equal(tplc_error_format(&err, msg, sizeof(msg)),
+	                    "all.zip:bad/GHSA-dddd-eeee-ffff.json:2:15: "
+	                    "affected[0]: expected an object, found a number");
+	free(zip);
+	/* a zip without records */
+	zip = make_zip(&len, names + 1, texts + 1, 1);
+	assert_int_equal(tplc_osv_each(zip, len, "x.zip", collect, &s, &err),
+	                 TPLC_EPARSE);
+	free(zip);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -424,6 +879,10 @@ int main(void)
 		cmocka_unit_test(test_osv__ecosystems),
 		cmocka_unit_test(test_osv__errors),
 		cmocka_unit_test(test_osv__out_of_memory),
+		cmocka_unit_test(test_osv__every_ecosystem),
+		cmocka_unit_test(test_osv__events),
+		cmocka_unit_test(test_osv__fixtures),
+		cmocka_unit_test(test_osv__each),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

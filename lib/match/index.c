@@ -1,0 +1,438 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * The compiled match index: every affected row read once into a rule,
+ * then sorted by the key it is looked up by.  Package and CPE rules are
+ * found by bsearch on their exact key; product rules by their vendor key,
+ * whose word prefixes are looked up the same way (vendor names match
+ * when one is the first words of the other).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "tplc/cpe.h"
+#include "tplc/vers.h"
+#include "util/alloc.h"
+#include "util/arena.h"
+
+void *tplc_match__push(struct tplc_match__vec *v, size_t size)
+{
+	if (v->count == v->cap) {
+		size_t cap = v->cap ? v->cap * 2 : 64;
+		void *items = tplx_reallocarray(v->items, cap, size);
+
+		if (items == NULL)
+			return NULL;
+		v->items = items;
+		v->cap = cap;
+	}
+	return (char *)v->items + size * v->count++;
+}
+
+int tplc_match__index_init(struct tplc_match__index *ix)
+{
+	memset(ix, 0, sizeof(*ix));
+	ix->arena = tplx_arena_new();
+	return ix->arena == NULL ? TPLC_ENOMEM : 0;
+}
+
+void tplc_match__index_free_sorted(struct tplc_match__index *ix)
+{
+	struct tplc_match__sorted *s[] = {
+		&ix->findings.package, &ix->findings.cpe,
+		&ix->findings.vendor,  &ix->statements.package,
+		&ix->statements.cpe,   &ix->statements.vendor,
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(s) / sizeof(*s); i++) {
+		tplx_free(s[i]->rules);
+		tplx_free(s[i]->slots);
+		memset(s[i], 0, sizeof(*s[i]));
+	}
+	tplx_free(ix->group_nodes);
+	ix->group_nodes = NULL;
+	ix->groups = 0;
+}
+
+void tplc_match__index_free(struct tplc_match__index *ix)
+{
+	struct tplc_match__rule **rules = ix->rules.items;
+	size_t i;
+
+	for (i = 0; i < ix->rules.count; i++) {
+		tplc_vers_free(rules[i]->vers);
+		tplc_cpe_free(rules[i]->criteria);
+	}
+	tplx_free(ix->rules.items);
+	tplc_match__index_free_sorted(ix);
+	tplx_free(ix->aliases.items);
+	tplx_arena_free(ix->arena);
+	memset(ix, 0, sizeof(*ix));
+}
+
+static int nomem(struct tplc_error *err)
+{
+	return tplc_error_set(err, TPLC_ENOMEM, "out of memory");
+}
+
+/* Copy a borrowed string into the index's arena; NULL stays NULL. */
+static int keep(struct tplc_match__index *ix, const char **field,
+                const char *value)
+{
+	*field = NULL;
+	if (value == NULL)
+		return 0;
+	*field = tplx_arena_strdup(ix->arena, value);
+	return *field == NULL ? TPLC_ENOMEM : 0;
+}
+
+static int keep_key(struct tplc_match__index *ix, const char **field,
+                    const char *name, bool vendor)
+{
+	char *key = tplx_arena_alloc(ix->arena, strlen(name) + 1);
+
+	*field = key;
+	if (key == NULL)
+		return TPLC_ENOMEM;
+	tplc_match__name_key(key, name, vendor);
+	return 0;
+}
+
+static int copy_row(struct tplc_match__index *ix, struct tplc_match__rule *r,
+                    const struct tplc_store__affected *row)
+{
+	r->id = row->id;
+	r->advisory_id = row->advisory_id;
+	r->cvss_score = row->cvss_score;
+	r->config = row->config;
+	r->node = row->node;
+	r->platform = row->platform;
+	if (keep(ix, &r->advisory_source, row->advisory_source) ||
+	    keep(ix, &r->advisory_ref, row->advisory_ref) ||
+	    keep(ix, &r->newest[0], row->advisory_modified) ||
+	    keep(ix, &r->newest[1], row->advisory_published) ||
+	    keep(ix, &r->newest[2], row->advisory_imported) ||
+	    keep(ix, &r->vuln_id, row->vuln_id) ||
+	    keep(ix, &r->range, row->range) ||
+	    keep(ix, &r->status, row->status) ||
+	    keep(ix, &r->justification, row->justification) ||
+	    keep(ix, &r->detail, row->detail) ||
+	    keep(ix, &r->fixed_in, row->fixed_in) ||
+	    keep(ix, &r->remediation, row->remediation))
+		return TPLC_ENOMEM;
+	if (row->package_key != NULL)
+		return keep(ix, &r->package_key, row->package_key);
+	if (row->cpe_key != NULL)
+		return keep(ix, &r->cpe_key, row->cpe_key) ||
+		                       keep(ix, &r->cpe, row->cpe)
+		               ? TPLC_ENOMEM
+		               : 0;
+	if (keep(ix, &r->vendor, row->vendor) ||
+	    keep(ix, &r->product, row->product) ||
+	    keep_key(ix, &r->vendor_key, row->vendor, true) ||
+	    keep_key(ix, &r->product_key, row->product, false))
+		return TPLC_ENOMEM;
+	return 0;
+}
+
+int tplc_match__index_add(struct tplc_match__index *ix,
+                          const struct tplc_store__affected *row,
+                          bool rules_too, struct tplc_error *err)
+{
+	bool affected = strcmp(row->status, "affected") == 0;
+	bool finding, statement;
+	struct tplc_vers *vers = NULL;
+	struct tplc_match__rule *r, **slot;
+	struct tplc_error why;
+	int error;
+
+	if (affected && rules_too)
+		ix->statement_rows++;
+	if (row->withdrawn)
+		return 0; /* a withdrawn vulnerability makes no finding */
+	if (row->package_key == NULL && row->cpe_key == NULL &&
+	    (row->vendor == NULL || row->product == NULL))
+		return 0; /* an identity nobody can match */
+	/* a platform entry is only a condition of its configuration */
+	finding = rules_too && affected && (!row->platform || row->config > 0);
+	/* "affected" from a VEX says so with a reason or a detail */
+	statement =
+	        !row->platform && (!affected || row->justification != NULL ||
+	                           row->detail != NULL);
+	if (!finding && !statement)
+		return 0;
+	if (row->range == NULL && row->range_text != NULL) {
+		if (rules_too && affected)
+			ix->unknown_ranges++; /* words we could not read */
+		return 0;
+	}
+	if (row->range != NULL) {
+		error = tplc_match__compile_range(&vers, row->range, &why);
+		if (error == TPLC_ENOMEM)
+			return nomem(err);
+		if (error < 0) {
+			if (rules_too && affected)
+				ix->unknown_ranges++; /* cannot read it */
+			return 0;
+		}
+	}
+	r = tplx_arena_alloc(ix->arena, sizeof(*r));
+	slot = tplc_match__push(&ix->rules, sizeof(*slot));
+	if (r == NULL || slot == NULL) {
+		if (slot != NULL)
+			ix->rules.count--;
+		tplc_vers_free(vers);
+		return nomem(err);
+	}
+	memset(r, 0, sizeof(*r));
+	r->vers = vers; /* owned by the rule from here on */
+	*slot = r;
+	r->finding = finding;
+	r->statement = statement;
+	if (copy_row(ix, r, row) < 0)
+		return nomem(err);
+	if (r->cpe_key != NULL) {
+		error = tplc_cpe_parse(&r->criteria, r->cpe, &why);
+		if (error == TPLC_ENOMEM)
+			return nomem(err);
+		/* a criteria we cannot read matches nothing */
+	}
+	return 0;
+}
+
+int tplc_match__index_alias(struct tplc_match__index *ix, const char *alias,
+                            const char *vuln_id, struct tplc_error *err)
+{
+	struct tplc_match__alias *a =
+	        tplc_match__push(&ix->aliases, sizeof(*a));
+
+	if (a == NULL || keep(ix, &a->alias, alias) ||
+	    keep(ix, &a->vuln_id, vuln_id))
+		return nomem(err);
+	return 0;
+}
+
+static const char *key_of(const struct tplc_match__rule *r, int which)
+{
+	if (which == TPLC_MATCH__BY_PACKAGE)
+		return r->package_key;
+	if (which == TPLC_MATCH__BY_CPE)
+		return r->cpe_key;
+	return r->vendor_key;
+}
+
+static int compare_ids(long long a, long long b)
+{
+	return a < b ? -1 : a > b;
+}
+
+#define SORTER(name, which)                                           \
+	static int name(const void *a, const void *b)                 \
+	{                                                             \
+		const struct tplc_match__rule *ra =                   \
+		        *(const struct tplc_match__rule *const *)a;   \
+		const struct tplc_match__rule *rb =                   \
+		        *(const struct tplc_match__rule *const *)b;   \
+		int c = strcmp(key_of(ra, which), key_of(rb, which)); \
+		return c != 0 ? c : compare_ids(ra->id, rb->id);      \
+	}
+SORTER(by_package, TPLC_MATCH__BY_PACKAGE)
+SORTER(by_cpe, TPLC_MATCH__BY_CPE)
+SORTER(by_vendor, TPLC_MATCH__BY_VENDOR)
+
+/* The rules of one set, in the order of their configuration. */
+static int by_group(const void *a, const void *b)
+{
+	const struct tplc_match__rule *ra =
+	        *(const struct tplc_match__rule *const *)a;
+	const struct tplc_match__rule *rb =
+	        *(const struct tplc_match__rule *const *)b;
+	int c = compare_ids(ra->advisory_id, rb->advisory_id);
+
+	if (c == 0)
+		c = strcmp(ra->vuln_id, rb->vuln_id);
+	if (c == 0)
+		c = compare_ids(ra->config, rb->config);
+	if (c == 0)
+		c = compare_ids(ra->node, rb->node);
+	return c != 0 ? c : compare_ids(ra->id, rb->id);
+}
+
+static int by_alias(const void *a, const void *b)
+{
+	const struct tplc_match__alias *x = a, *y = b;
+	int c = strcmp(x->alias, y->alias);
+
+	return c != 0 ? c : strcmp(x->vuln_id, y->vuln_id);
+}
+
+/* FNV-1a: short keys, no adversary who can choose collisions cheaply
+ * beyond making their own lookups slower. */
+static size_t hash(const char *key)
+{
+	size_t h = (size_t)14695981039346656037ULL;
+
+	for (; *key != '\0'; key++)
+		h = (h ^ (unsigned char)*key) * (size_t)1099511628211ULL;
+	return h;
+}
+
+static int hash_keys(struct tplc_match__sorted *s, int which)
+{
+	size_t size = 16, i, lo;
+
+	while (size < 2 * s->count)
+		size *= 2;
+	s->slots = tplx_calloc(size, sizeof(*s->slots));
+	if (s->slots == NULL)
+		return TPLC_ENOMEM;
+	s->mask = size - 1;
+	for (lo = 0; lo < s->count; lo = i) {
+		const char *key = key_of(s->rules[lo], which);
+		size_t h = hash(key) & s->mask;
+
+		for (i = lo; i < s->count &&
+		             strcmp(key_of(s->rules[i], which), key) == 0;
+		     i++)
+			;
+		while (s->slots[h].key != NULL)
+			h = (h + 1) & s->mask;
+		s->slots[h].key = key;
+		s->slots[h].lo = lo;
+		s->slots[h].hi = i;
+	}
+	return 0;
+}
+
+static int fill(struct tplc_match__sorted *s, struct tplc_match__rule **all,
+                size_t n, bool statements, int which,
+                int (*cmp)(const void *, const void *))
+{
+	size_t i;
+
+	s->rules = tplx_reallocarray(NULL, n ? n : 1, sizeof(*s->rules));
+	if (s->rules == NULL)
+		return TPLC_ENOMEM;
+	s->count = 0;
+	for (i = 0; i < n; i++)
+		if ((statements ? all[i]->statement : all[i]->finding) &&
+		    key_of(all[i], which) != NULL)
+			s->rules[s->count++] = all[i];
+	if (s->count > 1)
+		qsort(s->rules, s->count, sizeof(*s->rules), cmp);
+	return which == TPLC_MATCH__BY_VENDOR ? 0 : hash_keys(s, which);
+}
+
+/* Number the AND configurations and count the nodes of each. */
+static int number_groups(struct tplc_match__index *ix)
+{
+	struct tplc_match__rule **all = ix->rules.items, **g, *prev = NULL;
+	size_t i, n = 0, groups = 0;
+	int error = 0;
+
+	g = tplx_reallocarray(NULL, ix->rules.count ? ix->rules.count : 1,
+	                      sizeof(*g));
+	if (g == NULL)
+		return TPLC_ENOMEM;
+	for (i = 0; i < ix->rules.count; i++)
+		if (all[i]->finding && all[i]->config > 0)
+			g[n++] = all[i];
+	if (n > 1)
+		qsort(g, n, sizeof(*g), by_group);
+	ix->group_nodes = tplx_calloc(n ? n : 1, sizeof(*ix->group_nodes));
+	if (ix->group_nodes == NULL) {
+		error = TPLC_ENOMEM;
+		goto out;
+	}
+	for (i = 0; i < n; i++) {
+		bool same = prev != NULL &&
+		            prev->advisory_id == g[i]->advisory_id &&
+		            strcmp(prev->vuln_id, g[i]->vuln_id) == 0 &&
+		            prev->config == g[i]->config;
+
+		if (!same)
+			ix->group_nodes[groups++] = 0;
+		if (!same || prev->node != g[i]->node)
+			ix->group_nodes[groups - 1]++;
+		g[i]->group = groups;
+		prev = g[i];
+	}
+	ix->groups = groups;
+out:
+	tplx_free(g);
+	return error;
+}
+
+int tplc_match__index_build(struct tplc_match__index *ix,
+                            struct tplc_error *err)
+{
+	struct tplc_match__rule **all = ix->rules.items;
+	size_t n = ix->rules.count;
+
+	if (fill(&ix->findings.package, all, n, false, TPLC_MATCH__BY_PACKAGE,
+	         by_package) ||
+	    fill(&ix->findings.cpe, all, n, false, TPLC_MATCH__BY_CPE,
+	         by_cpe) ||
+	    fill(&ix->findings.vendor, all, n, false, TPLC_MATCH__BY_VENDOR,
+	         by_vendor) ||
+	    fill(&ix->statements.package, all, n, true, TPLC_MATCH__BY_PACKAGE,
+	         by_package) ||
+	    fill(&ix->statements.cpe, all, n, true, TPLC_MATCH__BY_CPE,
+	         by_cpe) ||
+	    fill(&ix->statements.vendor, all, n, true, TPLC_MATCH__BY_VENDOR,
+	         by_vendor) ||
+	    number_groups(ix))
+		return nomem(err);
+	if (ix->aliases.count > 1)
+		qsort(ix->aliases.items, ix->aliases.count,
+		      sizeof(struct tplc_match__alias), by_alias);
+	return 0;
+}
+
+void tplc_match__range(const struct tplc_match__sorted *s, int which,
+                       const char *key, size_t *lo, size_t *hi)
+{
+	size_t a = 0, b = s->count;
+
+	if (s->slots != NULL) {
+		size_t h = hash(key) & s->mask;
+
+		for (; s->slots[h].key != NULL; h = (h + 1) & s->mask)
+			if (strcmp(s->slots[h].key, key) == 0) {
+				*lo = s->slots[h].lo;
+				*hi = s->slots[h].hi;
+				return;
+			}
+		*lo = *hi = 0;
+		return;
+	}
+	while (a < b) { /* first rule whose key is not below key */
+		size_t mid = a + (b - a) / 2;
+
+		if (strcmp(key_of(s->rules[mid], which), key) < 0)
+			a = mid + 1;
+		else
+			b = mid;
+	}
+	*lo = a;
+	while (a < s->count && strcmp(key_of(s->rules[a], which), key) == 0)
+		a++;
+	*hi = a;
+}
+
+static bool has_alias(const struct tplc_match__index *ix, const char *alias,
+                      const char *vuln_id)
+{
+	struct tplc_match__alias probe = { alias, vuln_id };
+
+	return ix->aliases.count > 0 &&
+	       bsearch(&probe, ix->aliases.items, ix->aliases.count,
+	               sizeof(probe), by_alias) != NULL;
+}
+
+bool tplc_match__same_vuln(const struct tplc_match__index *ix, const char *a,
+                           const char *b)
+{
+	return strcmp(a, b) == 0 || has_alias(ix, a, b) || has_alias(ix, b, a);
+}

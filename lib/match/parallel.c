@@ -1,0 +1,151 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * The full scan's matching, spread over threads.  Each thread matches one
+ * contiguous slice of the components into its own output; the slices are
+ * joined in order, so the matches come out exactly as one thread would
+ * make them, whatever the thread count.
+ */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "internal.h"
+#include "util/alloc.h"
+#include "util/arena.h"
+#include "util/str.h"
+
+/* Most threads a scan starts, whatever TPLC_THREADS says. */
+#define THREADS_MAX 256
+/* Fewer components than this per thread are not worth a thread. */
+#define SLICE_MIN 2048
+
+size_t tplc_match__threads(void)
+{
+	const char *env = getenv("TPLC_THREADS");
+	long n = 0;
+
+	if (env == NULL || tplx_parse_long(env, 1, THREADS_MAX, &n) < 0 ||
+	    n < 1)
+		n = sysconf(_SC_NPROCESSORS_ONLN);
+	if (n < 1)
+		n = 1;
+	return n > THREADS_MAX ? THREADS_MAX : (size_t)n;
+}
+
+struct worker {
+	const struct tplc_match__fleet *fleet;
+	size_t begin, end;
+	struct tplc_match__out out;
+	int error;
+	pthread_t thread;
+};
+
+static void *work(void *data)
+{
+	struct worker *w = data;
+	size_t i;
+
+	for (i = w->begin; i < w->end && w->error == 0; i++)
+		w->error = tplc_match__component(
+		        w->fleet, &w->fleet->components[i], &w->out);
+	return NULL;
+}
+
+/* Append a slice's output to out: matches, candidates, its arena. */
+static int join(struct tplc_match__out *out, struct worker *w)
+{
+	struct tplc_match__vec *m = &out->matches, *k = &out->candidates;
+	struct tplx_arena **slot;
+	size_t need;
+
+	need = m->count + w->out.matches.count;
+	if (need > m->cap) {
+		void *items = tplx_reallocarray(
+		        m->items, need, sizeof(struct tplc_store__match));
+
+		if (items == NULL)
+			return TPLC_ENOMEM;
+		m->items = items;
+		m->cap = need;
+	}
+	if (w->out.matches.count > 0)
+		memcpy((struct tplc_store__match *)m->items + m->count,
+		       w->out.matches.items,
+		       w->out.matches.count * sizeof(struct tplc_store__match));
+	m->count = need;
+	need = k->count + w->out.candidates.count;
+	if (need > k->cap) {
+		void *items = tplx_reallocarray(
+		        k->items, need, sizeof(struct tplc_match__candidate));
+
+		if (items == NULL)
+			return TPLC_ENOMEM;
+		k->items = items;
+		k->cap = need;
+	}
+	if (w->out.candidates.count > 0)
+		memcpy((struct tplc_match__candidate *)k->items + k->count,
+		       w->out.candidates.items,
+		       w->out.candidates.count *
+		               sizeof(struct tplc_match__candidate));
+	k->count = need;
+	slot = tplc_match__push(&out->arenas, sizeof(*slot));
+	if (slot == NULL)
+		return TPLC_ENOMEM;
+	*slot = w->out.arena; /* its reasons live on in out */
+	w->out.arena = NULL;
+	out->undecided += w->out.undecided;
+	return 0;
+}
+
+int tplc_match__run(const struct tplc_match__fleet *fleet, size_t threads,
+                    struct tplc_match__out *out, struct tplc_error *err)
+{
+	struct worker *w;
+	size_t n = fleet->component_count, i, started = 0;
+	int error = 0;
+
+	if (threads > 1 && getenv("TPLC_THREADS") == NULL &&
+	    n / SLICE_MIN < threads)
+		threads = n / SLICE_MIN > 1 ? n / SLICE_MIN : 1;
+	if (threads > n && n > 0)
+		threads = n;
+	if (threads < 1)
+		threads = 1;
+	w = tplx_calloc(threads, sizeof(*w));
+	if (w == NULL)
+		return tplc_error_set(err, TPLC_ENOMEM, "out of memory");
+	for (i = 0; i < threads && error == 0; i++) {
+		w[i].fleet = fleet;
+		w[i].begin = n * i / threads;
+		w[i].end = n * (i + 1) / threads;
+		if (tplc_match__out_init(&w[i].out) < 0)
+			error = tplc_error_set(err, TPLC_ENOMEM,
+			                       "out of memory");
+	}
+	/* slice 0 runs on this thread: one thread starts none */
+	for (i = 1; i < threads && error == 0; i++, started++)
+		if (pthread_create(&w[i].thread, NULL, work, &w[i]) != 0)
+			break;
+	if (error == 0)
+		work(&w[0]);
+	for (i = 1; i <= started; i++)
+		pthread_join(w[i].thread, NULL);
+	for (i = started + 1; i < threads && error == 0; i++)
+		work(&w[i]); /* a thread that did not start: do it here */
+	for (i = 0; i < threads && error == 0; i++) {
+		if (w[i].error != 0) {
+			error = w[i].error;
+			if (err != NULL)
+				*err = w[i].out.err;
+		} else if (join(out, &w[i]) < 0) {
+			error = tplc_error_set(err, TPLC_ENOMEM,
+			                       "out of memory");
+		}
+	}
+	for (i = 0; i < threads; i++)
+		tplc_match__out_free(&w[i].out);
+	tplx_free(w);
+	return error;
+}
