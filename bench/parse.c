@@ -7,7 +7,8 @@
  *
  * json builds the whole tree (tplx_json_parse); json-stream walks the
  * records of an NVD page one at a time (tplx_json_each); nvd is the NVD
- * parser on that walk, into one advisory per CVE.
+ * parser on that walk, into one advisory per CVE; osv reads a record, an
+ * array of records or a zip of them, one advisory per record.
  *
  * Loads the files into memory, then parses all of them again and again
  * for at least one second, and prints "KIND BYTES SECONDS MB/s".  Reading
@@ -70,7 +71,7 @@ static int parse_one(const char *kind, const struct input *in,
 		error = tplx_json_each(in->data, in->len, in->path,
 		                       "vulnerabilities", count_record,
 		                       &records, err);
-	} else if (strcmp(kind, "nvd") == 0) {
+	} else if (strcmp(kind, "nvd") == 0 || strcmp(kind, "osv") == 0) {
 		error = tplc_advisory_each(kind, in->data, in->len, in->path,
 		                           count_advisory, &records, err);
 	} else if (strcmp(kind, "json") == 0) {

@@ -124,6 +124,10 @@ int tplc_store_import_inventory(struct tplc_store *store,
 	return tplc_store__import_end(store, error);
 }
 
+/* A finding no VEX statement calls not_affected or fixed. */
+#define DEVICE_OPEN \
+	" AND COALESCE(f.vex_status, '') NOT IN ('not_affected', 'fixed')"
+
 /* Open findings per device: distinct vulnerabilities on its product
  * version, how many are known exploited, and the worst base score. */
 #define DEVICE_SELECT                                                        \
@@ -132,13 +136,15 @@ int tplc_store_import_inventory(struct tplc_store *store,
 	" d.department, d.clinical_function, d.install_date, d.eol_date,"    \
 	" d.eos_date,"                                                       \
 	" (SELECT COUNT(DISTINCT f.vuln_id) FROM findings f"                 \
-	"   WHERE f.product_version_id = d.product_version_id) AS n,"        \
+	"   WHERE f.product_version_id = d.product_version_id" DEVICE_OPEN   \
+	"  ) AS n,"                                                          \
 	" (SELECT COUNT(DISTINCT f.vuln_id) FROM findings f"                 \
 	"   JOIN vulnerabilities u ON u.id = f.vuln_id"                      \
 	"   WHERE f.product_version_id = d.product_version_id"               \
-	"   AND u.kev) AS k,"                                                \
+	"   AND u.kev" DEVICE_OPEN ") AS k,"                                 \
 	" (SELECT MAX(f.cvss_score) FROM findings f"                         \
-	"   WHERE f.product_version_id = d.product_version_id) AS c"         \
+	"   WHERE f.product_version_id = d.product_version_id" DEVICE_OPEN   \
+	"  ) AS c"                                                           \
 	" FROM devices d JOIN sites s ON s.id = d.site_id"                   \
 	" JOIN product_versions v ON v.id = d.product_version_id"            \
 	" JOIN products p ON p.id = v.product_id"                            \
