@@ -82,8 +82,8 @@ def events(rng):
     elif r < 0.85:
         ev.append({"last_affected": "%d.0.0" % rng.randint(10, 19)})
     if rng.random() < 0.2:  # a second affected stretch
-        ev.append({"introduced": "%d.0.0" % rng.randint(20, 29)})
-        ev.append({"fixed": "%d.1.0" % rng.randint(20, 29)})
+        ev.append({"introduced": "%d.0.0" % rng.randint(20, 24)})
+        ev.append({"fixed": "%d.1.0" % rng.randint(25, 29)})
     return ev
 
 

@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * tplc version compare|in: the version engine from the shell.  Like
+ * tplc version compare|in|native: the version engine from the shell.  Like
  * test(1), "in" answers with its exit status too: 0 inside, 1 outside.
  */
 #include <stdio.h>
 
 #include "cli.h"
+#include "tplc/tplc.h"
 #include "tplc/vers.h"
 #include "tplc/version.h"
 #include "util/jsonw.h"
@@ -89,11 +90,51 @@ static int version_in(struct cli *cli, int argc, char **argv)
 	return inside ? EXIT_OK : 1;
 }
 
+static int version_native(struct cli *cli, int argc, char **argv)
+{
+	static const struct cli_option opts[] = {
+		{ "scheme", "S",
+		  "npm, pypi, gem, nuget, conan, nginx, openssl" },
+		{ NULL, NULL, NULL },
+	};
+	struct cli_args args;
+	struct tplx_jsonw w;
+	const char *scheme;
+	char *vers = NULL;
+	int status;
+
+	status = cli_parse(cli, "version native --scheme S RANGE",
+	                   "Convert a range in an ecosystem's own notation "
+	                   "(npm \"^1.2.3 || >=2\", pypi \">=1.0,<2\", "
+	                   "nuget \"[1.0,2.0)\", ...) to a vers.",
+	                   opts, 1, 1, argc, argv, &args);
+	if (status != CLI_CONTINUE)
+		return status;
+	if ((scheme = cli_opt(&args, opts, "scheme")) == NULL)
+		return cli_die(EXIT_USAGE, "version native needs --scheme");
+	if (tplc_vers_from_native(&vers, scheme, args.items[0], &cli->err) < 0)
+		return cli_fail(cli, cli->err.code);
+	if (cli->json) {
+		tplx_jsonw_init(&w, stdout, false);
+		tplx_jsonw_object_begin(&w);
+		tplx_jsonw_kstring(&w, "scheme", scheme);
+		tplx_jsonw_kstring(&w, "native", args.items[0]);
+		tplx_jsonw_kstring(&w, "vers", vers);
+		tplx_jsonw_object_end(&w);
+	} else {
+		printf("%s\n", vers);
+	}
+	tplc_free(vers);
+	return EXIT_OK;
+}
+
 int cmd_version(struct cli *cli, int argc, char **argv)
 {
 	static const struct cli_cmd cmds[] = {
 		{ "compare", version_compare, "compare two versions" },
 		{ "in", version_in, "is a version inside a vers range" },
+		{ "native", version_native,
+		  "convert a native range to a vers" },
 		{ NULL, NULL, NULL },
 	};
 

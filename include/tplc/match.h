@@ -45,8 +45,9 @@ int tplc_scan(struct tplc_store *store, struct tplc_scan_stats *stats,
 
 /*
  * Match only what one advisory (its row id) says and reconcile only its
- * findings: the same rows a full scan records for it.  Statements of
- * this advisory on other advisories' findings wait for a full scan.
+ * findings: the same rows a full scan records for it.  When it makes VEX
+ * statements, the advisories with findings on the same vulnerabilities
+ * (or aliases) are rescanned too, so their vex columns are a full scan's.
  */
 int tplc_scan_advisory(struct tplc_store *store, long long advisory_id,
                        struct tplc_scan_stats *stats, struct tplc_error *err);

@@ -55,4 +55,23 @@ int tplc_vers_contains(bool *out, const struct tplc_vers *range,
 int tplc_vers_format(char **out, const struct tplc_vers *range,
                      struct tplc_error *err);
 
+/* Longest native range accepted by tplc_vers_from_native, in bytes. */
+#define TPLC_VERS_NATIVE_MAX 4096
+/* Most constraints one native range may expand to. */
+#define TPLC_VERS_NATIVE_CONSTRAINTS_MAX 256
+
+/*
+ * Convert an ecosystem's own range notation into a vers, as vers-spec's
+ * from_native tests do: "npm" (node-semver), "pypi" (PEP 440
+ * specifiers), "gem", "nuget" (interval notation), "conan", "nginx"
+ * (advisory notation) and "openssl" (a list of versions).  Constraints
+ * are sorted by version and written canonically; the caller frees *out
+ * with tplc_free().  TPLC_EPARSE with a reason when the range is invalid
+ * or has no vers form, TPLC_EUNSUPPORTED for a scheme without a native
+ * notation here.
+ */
+int tplc_vers_from_native(char **out, const char *scheme, const char *native,
+                          struct tplc_error *err);
+bool tplc_vers_native_supported(const char *scheme);
+
 #endif

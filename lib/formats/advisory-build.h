@@ -21,6 +21,9 @@
 #include "tplc/model.h"
 
 struct tplx_buf;
+struct tplx_json;
+struct tplx_json_doc;
+struct tplx_jpath;
 
 struct tplc_advisory_build {
 	struct tplc_advisory *adv; /* in its own arena */
@@ -51,6 +54,23 @@ int tplc_advisory_build_vuln(struct tplc_advisory_build *b, size_t *index);
 /* Append a zeroed affected entry for vulnerability vuln. */
 int tplc_advisory_build_affected(struct tplc_advisory_build *b, size_t vuln,
                                  size_t *index);
+
+/*
+ * The first weakness "CWE-n" of node.LIST[].TEXTS[].VALUE into *cwe (NVD's
+ * weaknesses[].description[].value, CVE 5's
+ * problemTypes[].descriptions[].cweId); other texts ("NVD-CWE-Other")
+ * name none.  Every item is checked; VALUE must be there when required.
+ */
+struct tplc_cwe_keys {
+	const char *list, *texts, *value;
+	bool required;
+};
+
+int tplc_advisory_build_cwe(struct tplc_advisory_build *b,
+                            const struct tplx_json_doc *doc,
+                            const struct tplx_json *node,
+                            const struct tplx_jpath *path,
+                            const struct tplc_cwe_keys *keys, const char **cwe);
 
 /*
  * Append version to a vers string, percent-encoded in the canonical form

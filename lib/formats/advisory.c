@@ -11,6 +11,7 @@
 #include "util/alloc.h"
 #include "util/arena.h"
 #include "util/buf.h"
+#include "util/json.h"
 #include "util/str.h"
 
 /* KEV comes as JSON or CSV: the first byte that is not blank decides. */
@@ -105,6 +106,51 @@ int tplc_advisory_each(const char *kind, const char *data, size_t len,
 }
 
 /* ---- the builder ------------------------------------------------------ */
+
+int tplc_advisory_build_cwe(struct tplc_advisory_build *b,
+                            const struct tplx_json_doc *doc,
+                            const struct tplx_json *node,
+                            const struct tplx_jpath *path,
+                            const struct tplc_cwe_keys *keys, const char **cwe)
+{
+	struct tplx_jpath at = tplx_jpath_key(path, keys->list), item, texts_at;
+	const struct tplx_json *list, *texts = NULL;
+	size_t i, k;
+	int error;
+
+	error = tplx_json_opt_array(doc, node, path, keys->list, &list, b->err);
+	for (i = 0; error == 0 && list != NULL && i < list->u.array.count;
+	     i++) {
+		item = tplx_jpath_index(&at, i);
+		error = tplx_json_expect(doc, list->u.array.items[i], &item,
+		                         TPLX_JSON_OBJECT, b->err);
+		if (error == 0)
+			error = tplx_json_opt_array(doc, list->u.array.items[i],
+			                            &item, keys->texts, &texts,
+			                            b->err);
+		texts_at = tplx_jpath_key(&item, keys->texts);
+		for (k = 0;
+		     error == 0 && texts != NULL && k < texts->u.array.count;
+		     k++) {
+			const char *value = NULL;
+			struct tplx_jpath d = tplx_jpath_index(&texts_at, k);
+
+			error = keys->required
+			                ? tplx_json_req_string(
+			                          doc, texts->u.array.items[k],
+			                          &d, keys->value, &value,
+			                          b->err)
+			                : tplx_json_opt_string(
+			                          doc, texts->u.array.items[k],
+			                          &d, keys->value, &value,
+			                          b->err);
+			if (error == 0 && *cwe == NULL && value != NULL &&
+			    strncmp(value, "CWE-", 4) == 0)
+				error = tplc_advisory_build_str(b, cwe, value);
+		}
+	}
+	return error;
+}
 
 int tplc_advisory_build_nomem(struct tplc_advisory_build *b)
 {

@@ -68,47 +68,8 @@ static int read_text(struct tplc_cve5_parser *p, const struct tplx_json *obj,
 }
 
 /* problemTypes[].descriptions[].cweId: the first one. */
-static int read_cwe(struct tplc_cve5_parser *p, const struct tplx_json *cna,
-                    const struct tplx_jpath *path, struct tplc_vuln *v)
-{
-	struct tplx_jpath at = tplx_jpath_key(path, "problemTypes"), item, d;
-	const struct tplx_json *types, *descs;
-	const char *cwe;
-	size_t i, k;
-	int error;
-
-	error = tplx_json_opt_array(p->doc, cna, path, "problemTypes", &types,
-	                            p->err);
-	for (i = 0; error == 0 && types != NULL && i < types->u.array.count;
-	     i++) {
-		item = tplx_jpath_index(&at, i);
-		error = tplx_json_expect(p->doc, types->u.array.items[i], &item,
-		                         TPLX_JSON_OBJECT, p->err);
-		if (error == 0)
-			error = tplx_json_opt_array(
-			        p->doc, types->u.array.items[i], &item,
-			        "descriptions", &descs, p->err);
-		for (k = 0; error == 0 && descs != NULL &&
-		            k < descs->u.array.count && v->cwe == NULL;
-		     k++) {
-			struct tplx_jpath ds =
-			        tplx_jpath_key(&item, "descriptions");
-
-			d = tplx_jpath_index(&ds, k);
-			error = tplx_json_expect(p->doc,
-			                         descs->u.array.items[k], &d,
-			                         TPLX_JSON_OBJECT, p->err);
-			if (error == 0)
-				error = tplx_json_opt_string(
-				        p->doc, descs->u.array.items[k], &d,
-				        "cweId", &cwe, p->err);
-			if (error == 0 && cwe != NULL)
-				error = tplc_advisory_build_str(&p->b, &v->cwe,
-				                                cwe);
-		}
-	}
-	return error;
-}
+static const struct tplc_cwe_keys cwe_keys = { "problemTypes", "descriptions",
+	                                       "cweId", false };
 
 /* How many CVSS metrics a container's metrics[] holds (read checks). */
 static size_t count_metrics(const struct tplx_json *container)
@@ -359,7 +320,8 @@ static int read_record(struct tplc_cve5_parser *p, const struct tplx_json *root)
 		                  rejected ? "rejectedReasons" : "descriptions",
 		                  &v->description);
 	if (error == 0)
-		error = read_cwe(p, cna, &cna_at, v);
+		error = tplc_advisory_build_cwe(&p->b, p->doc, cna, &cna_at,
+		                                &cwe_keys, &v->cwe);
 	if (error == 0)
 		error = alloc_metrics(p, cna, adps, v);
 	if (error == 0)

@@ -147,6 +147,28 @@ int tplc_cdx_walk(struct cdx_walk *w, const struct cdx_spec *spec,
                   const struct tplx_json *root);
 void tplc_cdx_walk_release(struct cdx_walk *w);
 
+/* Does a table entry exist in spec version minor (0: no bound)? */
+static inline bool tplc_cdx_in_version(unsigned char since, unsigned char until,
+                                       int minor)
+{
+	return (since == 0 || minor >= since) && (until == 0 || minor <= until);
+}
+
+/*
+ * The role a child plays for extraction, from its table entry's role and
+ * the role of its nearest ancestor that has one: components nest in the
+ * document's components, the rest hangs off the document.  Both walks
+ * (JSON and XML) use it.
+ */
+int tplc_cdx_child_role(int parent, int role);
+
+/*
+ * Is s one of values in spec version minor?  If not, allowed gets the
+ * list of the values that are, for the message.
+ */
+bool tplc_cdx_enum_has(const struct cdx_enum *values, int minor, const char *s,
+                       char *allowed, size_t size);
+
 /* TPLC_EPARSE located at v, for checks. */
 int tplc_cdx_fail(struct cdx_walk *w, const struct tplx_json *v,
                   const struct tplx_jpath *path, const char *fmt, ...)

@@ -29,11 +29,6 @@ int tplc_cdx_fail(struct cdx_walk *w, const struct tplx_json *v,
 	return tplx_json_fail(w->doc, v, path, w->err, "%s", message);
 }
 
-static bool in_version(unsigned char since, unsigned char until, int minor)
-{
-	return (since == 0 || minor >= since) && (until == 0 || minor <= until);
-}
-
 /* ---- bom-refs: an open-addressing set, so a duplicate is reported where
  * it occurs, with its path ----------------------------------------------- */
 
@@ -154,28 +149,38 @@ static bool is_serial(const char *s, size_t len)
 	return true;
 }
 
-static int check_enum(struct cdx_walk *w, const struct cdx_enum *values,
-                      const struct tplx_json *v, const struct tplx_jpath *path)
+bool tplc_cdx_enum_has(const struct cdx_enum *values, int minor, const char *s,
+                       char *allowed, size_t size)
 {
-	char allowed[TPLC_ERROR_MESSAGE_MAX / 2];
 	size_t used = 0, i;
 
 	for (i = 0; values[i].value != NULL; i++)
-		if (in_version(values[i].since, 0, w->minor) &&
-		    strcmp(values[i].value, v->u.string.ptr) == 0)
-			return 0;
+		if (tplc_cdx_in_version(values[i].since, 0, minor) &&
+		    strcmp(values[i].value, s) == 0)
+			return true;
 	allowed[0] = '\0';
 	for (i = 0; values[i].value != NULL; i++) {
 		int n;
 
-		if (!in_version(values[i].since, 0, w->minor))
+		if (!tplc_cdx_in_version(values[i].since, 0, minor))
 			continue;
-		n = snprintf(allowed + used, sizeof(allowed) - used, "%s%s",
+		n = snprintf(allowed + used, size - used, "%s%s",
 		             used ? ", " : "", values[i].value);
-		if (n < 0 || (size_t)n >= sizeof(allowed) - used)
+		if (n < 0 || (size_t)n >= size - used)
 			break;
 		used += (size_t)n;
 	}
+	return false;
+}
+
+static int check_enum(struct cdx_walk *w, const struct cdx_enum *values,
+                      const struct tplx_json *v, const struct tplx_jpath *path)
+{
+	char allowed[TPLC_ERROR_MESSAGE_MAX / 2];
+
+	if (tplc_cdx_enum_has(values, w->minor, v->u.string.ptr, allowed,
+	                      sizeof(allowed)))
+		return 0;
 	return tplc_cdx_fail(w, v, path,
 	                     "\"%.64s\" is not allowed in CycloneDX 1.%d; "
 	                     "expected one of: %s",
@@ -293,20 +298,18 @@ static const char *type_name(unsigned char type)
 	return "a value";
 }
 
-/* Which role an object reached through a member plays for extraction:
- * components nest in components, the rest hangs off the document. */
-static int child_role(int parent, int member)
+int tplc_cdx_child_role(int parent, int role)
 {
-	switch (member) {
+	switch (role) {
 	case CDX_R_COMPONENT:
 		return parent == CDX_R_BOM || parent == CDX_R_COMPONENT
-		               ? member
+		               ? role
 		               : CDX_R_NONE;
 	case CDX_R_METADATA:
 	case CDX_R_DEPENDENCY:
-		return parent == CDX_R_BOM ? member : CDX_R_NONE;
+		return parent == CDX_R_BOM ? role : CDX_R_NONE;
 	case CDX_R_SUBJECT:
-		return parent == CDX_R_METADATA ? member : CDX_R_NONE;
+		return parent == CDX_R_METADATA ? role : CDX_R_NONE;
 	default:
 		return CDX_R_NONE;
 	}
@@ -324,7 +327,7 @@ static const struct cdx_member *find_member(const struct cdx_object *obj,
 
 		if (strcmp(m->name, name) != 0)
 			continue;
-		if (in_version(m->since, m->until, minor))
+		if (tplc_cdx_in_version(m->since, m->until, minor))
 			return m;
 		*elsewhere = true;
 	}
@@ -346,7 +349,8 @@ static int walk_object(struct cdx_walk *w, const struct cdx_object *obj,
 		const struct cdx_member *m = &obj->members[i];
 		struct tplx_jpath at;
 
-		if (!m->required || !in_version(m->since, m->until, w->minor) ||
+		if (!m->required ||
+		    !tplc_cdx_in_version(m->since, m->until, w->minor) ||
 		    tplx_json_get(v, m->name) != NULL)
 			continue;
 		at = tplx_jpath_key(path, m->name);
@@ -375,7 +379,7 @@ static int walk_object(struct cdx_walk *w, const struct cdx_object *obj,
 			                     jm->key, obj->name);
 		}
 		error = walk_value(w, m->spec, jm->value, &at,
-		                   child_role(role, m->role));
+		                   tplc_cdx_child_role(role, m->role));
 		if (error != 0)
 			return error;
 	}

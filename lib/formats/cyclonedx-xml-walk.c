@@ -17,11 +17,6 @@
 #include "util/str.h"
 #include "util/xml.h"
 
-static bool in_version(unsigned char since, unsigned char until, int minor)
-{
-	return (since == 0 || minor >= since) && (until == 0 || minor <= until);
-}
-
 static bool is_hex(const char *s, size_t n, bool upper_ok)
 {
 	size_t i;
@@ -90,24 +85,9 @@ static int check_enum(struct cdx_xwalk *w, const xmlNode *node,
                       const char *s)
 {
 	char allowed[TPLC_ERROR_MESSAGE_MAX / 2];
-	size_t used = 0, i;
 
-	for (i = 0; values[i].value != NULL; i++)
-		if (in_version(values[i].since, 0, w->minor) &&
-		    strcmp(values[i].value, s) == 0)
-			return 0;
-	allowed[0] = '\0';
-	for (i = 0; values[i].value != NULL; i++) {
-		int n;
-
-		if (!in_version(values[i].since, 0, w->minor))
-			continue;
-		n = snprintf(allowed + used, sizeof(allowed) - used, "%s%s",
-		             used ? ", " : "", values[i].value);
-		if (n < 0 || (size_t)n >= sizeof(allowed) - used)
-			break;
-		used += (size_t)n;
-	}
+	if (tplc_cdx_enum_has(values, w->minor, s, allowed, sizeof(allowed)))
+		return 0;
 	return tplx_xml_fail(w->doc, node, attr, w->err,
 	                     "\"%.64s\" is not allowed in CycloneDX 1.%d; "
 	                     "expected one of: %s",
@@ -192,7 +172,7 @@ static int walk_attrs(struct cdx_xwalk *w, const struct cdx_xkind *kind,
 		const struct cdx_xattr *a = &kind->attrs[i];
 		const char *value;
 
-		if (!in_version(a->since, a->until, w->minor))
+		if (!tplc_cdx_in_version(a->since, a->until, w->minor))
 			continue;
 		error = tplx_xml_attr(w->doc, node, a->name, &value, w->err);
 		if (error == 0 && value == NULL && a->required)
@@ -216,33 +196,11 @@ static const struct cdx_xchild *find_child(const struct cdx_xkind *kind,
 
 		if (strcmp(c->name, name) != 0)
 			continue;
-		if (in_version(c->since, c->until, minor))
+		if (tplc_cdx_in_version(c->since, c->until, minor))
 			return c;
 		*elsewhere = true;
 	}
 	return NULL;
-}
-
-/*
- * The role an element plays for extraction, from its table entry and the
- * role of its nearest ancestor that has one: components nest in the
- * document's components, the rest hangs off the document.
- */
-static int child_role(int context, int role)
-{
-	switch (role) {
-	case CDX_R_COMPONENT:
-		return context == CDX_R_BOM || context == CDX_R_COMPONENT
-		               ? role
-		               : CDX_R_NONE;
-	case CDX_R_METADATA:
-	case CDX_R_DEPENDENCY:
-		return context == CDX_R_BOM ? role : CDX_R_NONE;
-	case CDX_R_SUBJECT:
-		return context == CDX_R_METADATA ? role : CDX_R_NONE;
-	default:
-		return CDX_R_NONE;
-	}
 }
 
 static int walk_element(struct cdx_xwalk *w, const struct cdx_xkind *kind,
@@ -274,7 +232,7 @@ static int walk_child(struct cdx_xwalk *w, const struct cdx_xkind *kind,
 	if (spec->kind == NULL)
 		return 0;
 	return walk_element(w, spec->kind, child,
-	                    child_role(context, spec->role), context);
+	                    tplc_cdx_child_role(context, spec->role), context);
 }
 
 static int walk_element(struct cdx_xwalk *w, const struct cdx_xkind *kind,
@@ -303,7 +261,8 @@ static int walk_element(struct cdx_xwalk *w, const struct cdx_xkind *kind,
 	for (i = 0; error == 0 && i < kind->child_count; i++) {
 		const struct cdx_xchild *c = &kind->children[i];
 
-		if (c->required && in_version(c->since, c->until, w->minor) &&
+		if (c->required &&
+		    tplc_cdx_in_version(c->since, c->until, w->minor) &&
 		    tplx_xml_child(node, w->ns, c->name) == NULL)
 			error = tplx_xml_fail(w->doc, node, NULL, w->err,
 			                      "required element <%s> is "

@@ -11,55 +11,31 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "formats/cyclonedx-support.h"
+#include "formats/cyclonedx-build.h"
 #include "formats/cyclonedx-xml.h"
-#include "formats/sbom-build.h"
 #include "formats/sbom-xml.h"
 #include "tplc/sbom.h"
 #include "util/str.h"
 #include "util/xml.h"
 
 struct xextract {
-	struct tplc_sbom_build b;
+	struct tplc_cdx_build c; /* c.trim: pretty printers indent */
 	const struct tplx_xml_doc *doc;
 	const char *ns;
-	size_t open[CDX_NESTING_MAX]; /* component slots being filled */
-	size_t depth;
 };
-
-static bool is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* Copy s, trimmed, into the SBOM (NULL and blank give NULL). */
-static int put(struct xextract *x, const char **dst, const char *s)
-{
-	size_t len;
-
-	*dst = NULL;
-	if (s == NULL)
-		return 0;
-	while (is_space(*s))
-		s++;
-	len = strlen(s);
-	while (len > 0 && is_space(s[len - 1]))
-		len--;
-	return tplc_sbom_build_strn(&x->b, dst, s, len);
-}
 
 /* The text of parent's first child element name, or NULL. */
 static int text(struct xextract *x, const xmlNode *parent, const char *name,
                 const char **out)
 {
 	return tplx_xml_text(x->doc, tplx_xml_child(parent, x->ns, name), out,
-	                     x->b.err);
+	                     x->c.b.err);
 }
 
 static int attr(struct xextract *x, const xmlNode *node, const char *name,
                 const char **out)
 {
-	return tplx_xml_attr(x->doc, node, name, out, x->b.err);
+	return tplx_xml_attr(x->doc, node, name, out, x->c.b.err);
 }
 
 /* The first non-blank <name> of an entity, or of a list of them. */
@@ -118,7 +94,7 @@ static int first_license(struct xextract *x, const xmlNode *licenses,
 	     error == 0 && n != NULL && tplx_is_blank(*out);
 	     n = tplx_xml_next(n, x->ns, NULL)) {
 		if (tplx_xml_is(n, x->ns, "expression")) {
-			error = tplx_xml_text(x->doc, n, out, x->b.err);
+			error = tplx_xml_text(x->doc, n, out, x->c.b.err);
 			continue;
 		}
 		error = text(x, n, "id", out);
@@ -131,133 +107,104 @@ static int first_license(struct xextract *x, const xmlNode *licenses,
 static int copy_hashes(struct xextract *x, struct tplc_component *c,
                        const xmlNode *list)
 {
-	size_t count = tplx_xml_count(list, x->ns, "hash"), n = 0;
 	const xmlNode *h;
 	int error;
 
-	error = tplc_sbom_build_array(&x->b, &c->hashes, count,
-	                              sizeof(*c->hashes));
+	error = tplc_cdx_build_hashes(&x->c, c,
+	                              tplx_xml_count(list, x->ns, "hash"));
 	for (h = tplx_xml_child(list, x->ns, "hash"); error == 0 && h != NULL;
 	     h = tplx_xml_next(h, x->ns, "hash")) {
-		struct tplc_hash *out = &c->hashes[n];
 		const char *alg, *value;
-		char *p;
 
 		error = attr(x, h, "alg", &alg);
 		if (error == 0)
-			error = tplx_xml_text(x->doc, h, &value, x->b.err);
+			error = tplx_xml_text(x->doc, h, &value, x->c.b.err);
 		if (error == 0)
-			error = put(x, &out->alg, alg);
-		if (error == 0)
-			error = put(x, &out->value, value);
-		if (error != 0 || out->alg == NULL || out->value == NULL)
-			continue;
-		for (p = (char *)out->value; *p != '\0'; p++)
-			if (*p >= 'A' && *p <= 'F')
-				*p = (char)(*p - 'A' + 'a');
-		n++;
+			error = tplc_cdx_build_hash(&x->c, c, alg, value);
 	}
-	c->hash_count = n;
 	return error;
 }
 
 /* The FDA fields, from the component's properties. */
-static int copy_support(struct xextract *x, struct tplc_component *c,
-                        const xmlNode *props)
+static int read_support(struct xextract *x, const xmlNode *props,
+                        struct tplc_cdx_support *s)
 {
-	struct tplc_cdx_support s;
 	const xmlNode *p;
 	int error = 0;
 
-	memset(&s, 0, sizeof(s));
+	memset(s, 0, sizeof(*s));
 	for (p = tplx_xml_child(props, x->ns, "property");
 	     error == 0 && p != NULL; p = tplx_xml_next(p, x->ns, "property")) {
 		const char *name, *value;
 
 		error = attr(x, p, "name", &name);
 		if (error == 0)
-			error = tplx_xml_text(x->doc, p, &value, x->b.err);
+			error = tplx_xml_text(x->doc, p, &value, x->c.b.err);
 		if (error == 0)
-			tplc_cdx_support_add(&s, name, value);
+			tplc_cdx_support_add(s, name, value);
 	}
-	c->support = s.level;
-	if (error == 0)
-		error = put(x, &c->support_text, s.level_text);
-	if (error == 0 && s.end_date_len > 0)
-		error = tplc_sbom_build_strn(&x->b, &c->end_of_support,
-		                             s.end_text, s.end_date_len);
-	else if (error == 0)
-		error = put(x, &c->end_of_support_text, s.end_text);
 	return error;
 }
 
-static int fill_component(struct xextract *x, size_t index, const xmlNode *v)
+static int read_fields(struct xextract *x, const xmlNode *v,
+                       struct tplc_cdx_fields *f)
 {
-	struct tplc_component c;
-	const char *ref, *type, *supplier, *group, *name, *version, *purl, *cpe,
-	        *license;
 	const struct tplx_xml_field fields[] = {
-		TPLX_XML_ATTR("bom-ref", &ref, false),
-		TPLX_XML_ATTR("type", &type, false),
-		TPLX_XML_TEXT("group", &group, false),
-		TPLX_XML_TEXT("name", &name, false),
-		TPLX_XML_TEXT("version", &version, false),
-		TPLX_XML_TEXT("purl", &purl, false),
-		TPLX_XML_TEXT("cpe", &cpe, false),
+		TPLX_XML_ATTR("bom-ref", &f->ref, false),
+		TPLX_XML_ATTR("type", &f->type, false),
+		TPLX_XML_TEXT("group", &f->group, false),
+		TPLX_XML_TEXT("name", &f->name, false),
+		TPLX_XML_TEXT("version", &f->version, false),
+		TPLX_XML_TEXT("purl", &f->purl, false),
+		TPLX_XML_TEXT("cpe", &f->cpe, false),
 	};
 	int error;
 
-	memset(&c, 0, sizeof(c));
+	memset(f, 0, sizeof(*f));
 	error = tplx_xml_fields(x->doc, v, x->ns, fields,
-	                        TPLX_XML_FIELDS_COUNT(fields), x->b.err);
+	                        TPLX_XML_FIELDS_COUNT(fields), x->c.b.err);
 	if (error == 0)
-		error = component_supplier(x, v, &supplier);
+		error = component_supplier(x, v, &f->supplier);
 	if (error == 0)
 		error = first_license(x, tplx_xml_child(v, x->ns, "licenses"),
-		                      &license);
-	if (error == 0) {
-		const struct {
-			const char **dst;
-			const char *src;
-		} copies[] = {
-			{ &c.ref, ref },           { &c.type, type },
-			{ &c.supplier, supplier }, { &c.group, group },
-			{ &c.name, name },         { &c.version, version },
-			{ &c.purl, purl },         { &c.cpe, cpe },
-			{ &c.license, license },
-		};
-		size_t i;
+		                      &f->license);
+	return error;
+}
 
-		for (i = 0; error == 0 && i < sizeof(copies) / sizeof(*copies);
-		     i++)
-			error = put(x, copies[i].dst, copies[i].src);
-	}
+static int fill_component(struct xextract *x, const xmlNode *v)
+{
+	struct tplc_cdx_fields f;
+	struct tplc_cdx_support s;
+	struct tplc_component c;
+	int error = read_fields(x, v, &f);
+
+	if (error == 0)
+		error = read_support(x, tplx_xml_child(v, x->ns, "properties"),
+		                     &s);
+	if (error == 0)
+		error = tplc_cdx_build_fields(&x->c, &c, &f);
 	if (error == 0)
 		error = copy_hashes(x, &c, tplx_xml_child(v, x->ns, "hashes"));
 	if (error == 0)
-		error = copy_support(x, &c,
-		                     tplx_xml_child(v, x->ns, "properties"));
+		error = tplc_cdx_build_support(&x->c, &c, &s);
 	if (error == 0)
-		x->b.components[index] = c;
+		tplc_cdx_build_close(&x->c, &c);
 	return error;
 }
 
 static int fill_subject(struct xextract *x, const xmlNode *v)
 {
-	struct tplc_sbom *s = x->b.sbom;
-	const char *name, *version, *supplier;
-	int error = text(x, v, "name", &name);
+	struct tplc_cdx_fields f;
+	int error;
 
+	memset(&f, 0, sizeof(f));
+	error = text(x, v, "name", &f.name);
 	if (error == 0)
-		error = text(x, v, "version", &version);
+		error = text(x, v, "version", &f.version);
 	if (error == 0)
-		error = component_supplier(x, v, &supplier);
+		error = component_supplier(x, v, &f.supplier);
 	if (error == 0)
-		error = put(x, &s->subject_name, name);
-	if (error == 0)
-		error = put(x, &s->subject_version, version);
-	if (error == 0)
-		error = put(x, &s->subject_supplier, supplier);
+		error = tplc_cdx_build_subject(&x->c, &f);
 	return error;
 }
 
@@ -267,9 +214,7 @@ static int tool_author(struct xextract *x, const xmlNode *tools)
 {
 	const xmlNode *tool = tplx_xml_child(tools, x->ns, "tool");
 	const char *parts[3] = { NULL, NULL, NULL };
-	char line[512];
-	size_t i, used = 0;
-	int error = 0;
+	int error;
 
 	if (tool == NULL)
 		tool = tplx_xml_child(
@@ -284,22 +229,8 @@ static int tool_author(struct xextract *x, const xmlNode *tools)
 		error = text(x, tool, "name", &parts[1]);
 	if (error == 0)
 		error = text(x, tool, "version", &parts[2]);
-	line[0] = '\0';
-	for (i = 0; error == 0 && i < 3; i++) {
-		size_t n;
-
-		if (tplx_is_blank(parts[i]))
-			continue;
-		n = strlen(parts[i]);
-		if (used + n + 2 > sizeof(line))
-			break;
-		if (used > 0)
-			line[used++] = ' ';
-		memcpy(line + used, parts[i], n + 1);
-		used += n;
-	}
 	if (error == 0)
-		error = put(x, &x->b.sbom->author, line);
+		error = tplc_cdx_build_tool_author(&x->c, parts);
 	return error;
 }
 
@@ -312,69 +243,53 @@ static int fill_metadata(struct xextract *x, const xmlNode *v)
 	int error = text(x, v, "timestamp", &timestamp);
 
 	if (error == 0)
-		error = put(x, &x->b.sbom->created, timestamp);
-	if (error == 0)
 		error = first_named(x, tplx_xml_child(v, x->ns, "authors"),
 		                    &author);
 	for (i = 0; error == 0 && author == NULL && i < 3; i++)
 		error = entity_name(x, tplx_xml_child(v, x->ns, entities[i]),
 		                    &author);
-	if (error == 0 && author != NULL)
-		error = put(x, &x->b.sbom->author, author);
-	else if (error == 0)
+	if (error == 0)
+		error = tplc_cdx_build_metadata(&x->c, timestamp, author);
+	if (error == 0 && author == NULL)
 		error = tool_author(x, tplx_xml_child(v, x->ns, "tools"));
 	return error;
 }
 
 static int fill_dependency(struct xextract *x, const xmlNode *v)
 {
-	size_t n = tplx_xml_count(v, x->ns, "dependency"), index;
 	struct tplc_dependency d;
 	const xmlNode *on;
 	const char *ref;
-	int error;
+	int error = attr(x, v, "ref", &ref);
 
-	memset(&d, 0, sizeof(d));
-	error = attr(x, v, "ref", &ref);
 	if (error == 0)
-		error = put(x, &d.ref, ref);
-	if (error == 0 && d.ref == NULL)
-		return 0; /* a blank ref names nothing */
-	if (error == 0)
-		error = tplc_sbom_build_array(&x->b, &d.depends_on, n,
-		                              sizeof(*d.depends_on));
+		error = tplc_cdx_build_dependency(
+		        &x->c, &d, ref, tplx_xml_count(v, x->ns, "dependency"));
 	for (on = tplx_xml_child(v, x->ns, "dependency");
 	     error == 0 && on != NULL;
 	     on = tplx_xml_next(on, x->ns, "dependency")) {
 		error = attr(x, on, "ref", &ref);
 		if (error == 0)
-			error = put(x, &d.depends_on[d.count], ref);
-		if (error == 0 && d.depends_on[d.count] != NULL)
-			d.count++;
+			error = tplc_cdx_build_depends_on(&x->c, &d, ref);
 	}
 	if (error == 0)
-		error = tplc_sbom_build_dependency(&x->b, &index);
-	if (error == 0)
-		x->b.dependencies[index] = d;
+		error = tplc_cdx_build_dependency_end(&x->c, &d);
 	return error;
 }
 
 static int on_enter(struct cdx_xwalk *w, int role, const xmlNode *v)
 {
 	struct xextract *x = w->ctx;
-	size_t index;
 	int error;
 
 	if (role != CDX_R_COMPONENT)
 		return 0;
-	if (x->depth == CDX_NESTING_MAX)
+	error = tplc_cdx_build_open(&x->c);
+	if (error == TPLC_ELIMIT)
 		return tplx_xml_fail_code(w->doc, v, NULL, w->err, TPLC_ELIMIT,
 		                          "components nested deeper than %d "
 		                          "levels",
 		                          CDX_NESTING_MAX);
-	error = tplc_sbom_build_component(&x->b, &index);
-	if (error == 0)
-		x->open[x->depth++] = index;
 	return error;
 }
 
@@ -384,7 +299,7 @@ static int on_leave(struct cdx_xwalk *w, int role, const xmlNode *v)
 
 	switch (role) {
 	case CDX_R_COMPONENT:
-		return fill_component(x, x->open[--x->depth], v);
+		return fill_component(x, v);
 	case CDX_R_SUBJECT:
 		return fill_subject(x, v);
 	case CDX_R_METADATA:
@@ -442,12 +357,13 @@ int tplc_cyclonedx_xml_parse_doc(struct tplc_sbom **out,
 	error = spec_minor(doc, root, &minor, err);
 	if (error != 0)
 		return error;
-	error = tplc_sbom_build_init(&x.b, "CycloneDX", err);
+	error = tplc_sbom_build_init(&x.c.b, "CycloneDX", err);
 	if (error != 0)
 		return error;
 	x.doc = doc;
 	x.ns = tplx_xml_ns(root);
-	x.depth = 0;
+	x.c.trim = true;
+	x.c.depth = 0;
 	memset(&w, 0, sizeof(w));
 	w.doc = doc;
 	w.err = err;
@@ -458,14 +374,15 @@ int tplc_cyclonedx_xml_parse_doc(struct tplc_sbom **out,
 	error = tplc_cdx_xwalk(&w, &tplc_cdx_xml_bom, root);
 	snprintf(version, sizeof(version), "1.%d", minor);
 	if (error == 0)
-		error = put(&x, &x.b.sbom->spec_version, version);
+		error = tplc_cdx_build_str(&x.c, &x.c.b.sbom->spec_version,
+		                           version);
 	if (error == 0)
 		error = attr(&x, root, "serialNumber", &serial);
 	if (error == 0)
-		error = put(&x, &x.b.sbom->serial, serial);
+		error = tplc_cdx_build_str(&x.c, &x.c.b.sbom->serial, serial);
 	if (error == 0)
-		error = tplc_sbom_build_finish(&x.b, out);
+		error = tplc_sbom_build_finish(&x.c.b, out);
 	else
-		tplc_sbom_build_abort(&x.b);
+		tplc_sbom_build_abort(&x.c.b);
 	return error;
 }

@@ -9,19 +9,13 @@
  */
 #include <string.h>
 
-#include "formats/cyclonedx-schema.h"
-#include "formats/cyclonedx-support.h"
-#include "formats/sbom-build.h"
+#include "formats/cyclonedx-build.h"
 #include "tplc/sbom.h"
 #include "util/arena.h"
 #include "util/json.h"
 #include "util/str.h"
 
-struct extract {
-	struct tplc_sbom_build b;
-	size_t open[CDX_NESTING_MAX]; /* component slots being filled */
-	size_t depth;
-};
+/* The hooks' state (w->ctx) is a struct tplc_cdx_build. */
 
 static const char *member_string(const struct tplx_json *obj, const char *key)
 {
@@ -96,115 +90,70 @@ static const char *first_license(const struct tplx_json *licenses)
 	return NULL;
 }
 
-static int copy_hashes(struct extract *x, struct tplc_component *c,
+static int copy_hashes(struct tplc_cdx_build *x, struct tplc_component *c,
                        const struct tplx_json *list)
 {
-	size_t i, n = 0;
+	size_t i;
 	int error;
 
 	if (list == NULL || list->type != TPLX_JSON_ARRAY)
 		return 0;
-	error = tplc_sbom_build_array(&x->b, &c->hashes, list->u.array.count,
-	                              sizeof(*c->hashes));
+	error = tplc_cdx_build_hashes(x, c, list->u.array.count);
 	for (i = 0; error == 0 && i < list->u.array.count; i++) {
 		const struct tplx_json *h = list->u.array.items[i];
-		struct tplc_hash *out = &c->hashes[n];
-		char *p;
 
-		error = tplc_sbom_build_str(&x->b, &out->alg,
-		                            member_string(h, "alg"));
-		if (error == 0)
-			error = tplc_sbom_build_str(
-			        &x->b, &out->value,
-			        member_string(h, "content"));
-		if (error != 0 || out->alg == NULL || out->value == NULL)
-			continue;
-		for (p = (char *)out->value; *p != '\0'; p++)
-			if (*p >= 'A' && *p <= 'F')
-				*p = (char)(*p - 'A' + 'a');
-		n++;
+		error = tplc_cdx_build_hash(x, c, member_string(h, "alg"),
+		                            member_string(h, "content"));
 	}
-	c->hash_count = n;
 	return error;
 }
 
-/* The FDA fields, from the component's properties. */
-static int copy_support(struct extract *x, struct tplc_component *c,
-                        const struct tplx_json *props)
+static void read_fields(const struct tplx_json *v, struct tplc_cdx_fields *f)
 {
+	f->ref = member_string(v, "bom-ref");
+	f->type = member_string(v, "type");
+	f->supplier = component_supplier(v);
+	f->group = member_string(v, "group");
+	f->name = member_string(v, "name");
+	f->version = member_string(v, "version");
+	f->purl = member_string(v, "purl");
+	f->cpe = member_string(v, "cpe");
+	f->license = first_license(tplx_json_get(v, "licenses"));
+}
+
+static int fill_component(struct tplc_cdx_build *x, const struct tplx_json *v)
+{
+	struct tplc_cdx_fields f;
 	struct tplc_cdx_support s;
-	int error = 0;
-
-	tplc_cdx_support_scan(props, &s);
-	c->support = s.level;
-	error = tplc_sbom_build_str(&x->b, &c->support_text, s.level_text);
-	if (error == 0 && s.end_date_len > 0)
-		error = tplc_sbom_build_strn(&x->b, &c->end_of_support,
-		                             s.end_text, s.end_date_len);
-	else if (error == 0)
-		error = tplc_sbom_build_str(&x->b, &c->end_of_support_text,
-		                            s.end_text);
-	return error;
-}
-
-static int fill_component(struct extract *x, size_t index,
-                          const struct tplx_json *v)
-{
 	struct tplc_component c;
-	struct {
-		const char **dst;
-		const char *src;
-	} fields[] = {
-		{ &c.ref, member_string(v, "bom-ref") },
-		{ &c.type, member_string(v, "type") },
-		{ &c.supplier, component_supplier(v) },
-		{ &c.group, member_string(v, "group") },
-		{ &c.name, member_string(v, "name") },
-		{ &c.version, member_string(v, "version") },
-		{ &c.purl, member_string(v, "purl") },
-		{ &c.cpe, member_string(v, "cpe") },
-		{ &c.license, first_license(tplx_json_get(v, "licenses")) },
-	};
-	size_t i;
-	int error = 0;
+	int error;
 
-	memset(&c, 0, sizeof(c));
-	for (i = 0; error == 0 && i < sizeof(fields) / sizeof(*fields); i++)
-		error = tplc_sbom_build_str(&x->b, fields[i].dst,
-		                            fields[i].src);
+	read_fields(v, &f);
+	tplc_cdx_support_scan(tplx_json_get(v, "properties"), &s);
+	error = tplc_cdx_build_fields(x, &c, &f);
 	if (error == 0)
 		error = copy_hashes(x, &c, tplx_json_get(v, "hashes"));
 	if (error == 0)
-		error = copy_support(x, &c, tplx_json_get(v, "properties"));
+		error = tplc_cdx_build_support(x, &c, &s);
 	if (error == 0)
-		x->b.components[index] = c;
+		tplc_cdx_build_close(x, &c);
 	return error;
 }
 
-static int fill_subject(struct extract *x, const struct tplx_json *v)
+static int fill_subject(struct tplc_cdx_build *x, const struct tplx_json *v)
 {
-	struct tplc_sbom *s = x->b.sbom;
-	int error;
+	struct tplc_cdx_fields f;
 
-	error = tplc_sbom_build_str(&x->b, &s->subject_name,
-	                            member_string(v, "name"));
-	if (error == 0)
-		error = tplc_sbom_build_str(&x->b, &s->subject_version,
-		                            member_string(v, "version"));
-	if (error == 0)
-		error = tplc_sbom_build_str(&x->b, &s->subject_supplier,
-		                            component_supplier(v));
-	return error;
+	read_fields(v, &f);
+	return tplc_cdx_build_subject(x, &f);
 }
 
 /* "vendor name version" of the first tool (1.2-1.4 list, or 1.5+
  * {"components": [...]} with group as the vendor). */
-static int tool_author(struct extract *x, const struct tplx_json *tools)
+static int tool_author(struct tplc_cdx_build *x, const struct tplx_json *tools)
 {
 	const struct tplx_json *tool = NULL;
 	const char *parts[3];
-	char text[512];
-	size_t i, used = 0;
 
 	if (tools != NULL && tools->type == TPLX_JSON_OBJECT)
 		tools = tplx_json_get(tools, "components");
@@ -218,26 +167,11 @@ static int tool_author(struct extract *x, const struct tplx_json *tools)
 		parts[0] = member_string(tool, "group");
 	parts[1] = member_string(tool, "name");
 	parts[2] = member_string(tool, "version");
-	text[0] = '\0';
-	for (i = 0; i < 3; i++) {
-		size_t n;
-
-		if (tplx_is_blank(parts[i]))
-			continue;
-		n = strlen(parts[i]);
-		if (used + n + 2 > sizeof(text))
-			break;
-		if (used > 0)
-			text[used++] = ' ';
-		memcpy(text + used, parts[i], n + 1);
-		used += n;
-	}
-	return tplc_sbom_build_str(&x->b, &x->b.sbom->author, text);
+	return tplc_cdx_build_tool_author(x, parts);
 }
 
-static int fill_metadata(struct extract *x, const struct tplx_json *v)
+static int fill_metadata(struct tplc_cdx_build *x, const struct tplx_json *v)
 {
-	struct tplc_sbom *s = x->b.sbom;
 	const char *candidates[] = {
 		first_named(tplx_json_get(v, "authors")),
 		entity_name(tplx_json_get(v, "manufacturer")),
@@ -247,76 +181,57 @@ static int fill_metadata(struct extract *x, const struct tplx_json *v)
 	const char *author = first_of(candidates, 4);
 	int error;
 
-	error = tplc_sbom_build_str(&x->b, &s->created,
-	                            member_string(v, "timestamp"));
-	if (error == 0 && author != NULL)
-		error = tplc_sbom_build_str(&x->b, &s->author, author);
-	else if (error == 0)
+	error = tplc_cdx_build_metadata(x, member_string(v, "timestamp"),
+	                                author);
+	if (error == 0 && author == NULL)
 		error = tool_author(x, tplx_json_get(v, "tools"));
 	return error;
 }
 
-static int fill_dependency(struct extract *x, const struct tplx_json *v)
+static int fill_dependency(struct tplc_cdx_build *x, const struct tplx_json *v)
 {
 	const struct tplx_json *on = tplx_json_get(v, "dependsOn");
 	struct tplc_dependency d;
-	size_t index, i, n;
+	size_t i, n;
 	int error;
 
-	memset(&d, 0, sizeof(d));
-	error = tplc_sbom_build_str(&x->b, &d.ref, member_string(v, "ref"));
 	n = on != NULL && on->type == TPLX_JSON_ARRAY ? on->u.array.count : 0;
+	error = tplc_cdx_build_dependency(x, &d, member_string(v, "ref"), n);
+	for (i = 0; error == 0 && i < n; i++)
+		error = tplc_cdx_build_depends_on(
+		        x, &d, tplx_json_string(on->u.array.items[i]));
 	if (error == 0)
-		error = tplc_sbom_build_array(&x->b, &d.depends_on, n,
-		                              sizeof(*d.depends_on));
-	for (i = 0; error == 0 && i < n; i++) {
-		error = tplc_sbom_build_str(
-		        &x->b, &d.depends_on[d.count],
-		        tplx_json_string(on->u.array.items[i]));
-		if (error == 0 && d.depends_on[d.count] != NULL)
-			d.count++;
-	}
-	if (error == 0 && d.ref == NULL)
-		return 0; /* a blank ref names nothing */
-	if (error == 0)
-		error = tplc_sbom_build_dependency(&x->b, &index);
-	if (error == 0)
-		x->b.dependencies[index] = d;
+		error = tplc_cdx_build_dependency_end(x, &d);
 	return error;
 }
 
 static int on_enter(struct cdx_walk *w, int role, const struct tplx_json *v,
                     const struct tplx_jpath *path)
 {
-	struct extract *x = w->ctx;
-	size_t index;
 	int error;
 
 	if (role != CDX_R_COMPONENT)
 		return 0;
-	if (x->depth == CDX_NESTING_MAX) {
+	error = tplc_cdx_build_open(w->ctx);
+	if (error == TPLC_ELIMIT) {
 		tplc_cdx_fail(w, v, path,
 		              "components nested deeper than %d levels",
 		              CDX_NESTING_MAX);
 		if (w->err != NULL)
 			w->err->code = TPLC_ELIMIT;
-		return TPLC_ELIMIT;
 	}
-	error = tplc_sbom_build_component(&x->b, &index);
-	if (error == 0)
-		x->open[x->depth++] = index;
 	return error;
 }
 
 static int on_leave(struct cdx_walk *w, int role, const struct tplx_json *v,
                     const struct tplx_jpath *path)
 {
-	struct extract *x = w->ctx;
+	struct tplc_cdx_build *x = w->ctx;
 
 	(void)path;
 	switch (role) {
 	case CDX_R_COMPONENT:
-		return fill_component(x, x->open[--x->depth], v);
+		return fill_component(x, v);
 	case CDX_R_SUBJECT:
 		return fill_subject(x, v);
 	case CDX_R_METADATA:
@@ -385,7 +300,7 @@ int tplc_cyclonedx_parse_doc(struct tplc_sbom **out,
                              const struct tplx_json_doc *doc,
                              struct tplc_error *err)
 {
-	struct extract x;
+	struct tplc_cdx_build x;
 	struct cdx_walk w;
 	int minor = 0, error;
 
@@ -397,6 +312,7 @@ int tplc_cyclonedx_parse_doc(struct tplc_sbom **out,
 	error = tplc_sbom_build_init(&x.b, "CycloneDX", err);
 	if (error != 0)
 		return error;
+	x.trim = false;
 	x.depth = 0;
 	w.doc = doc;
 	w.err = err;

@@ -161,42 +161,8 @@ static int english(struct tplc_nvd_parser *p, const struct tplx_json *list,
 
 /* weaknesses[].description[].value: the first "CWE-n" (NVD also says
  * "NVD-CWE-Other" and "NVD-CWE-noinfo", which name no weakness). */
-static int read_cwe(struct tplc_nvd_parser *p, const struct tplx_json *cve,
-                    const struct tplx_jpath *path, struct tplc_vuln *v)
-{
-	struct tplx_jpath at = tplx_jpath_key(path, "weaknesses"), item, desc;
-	const struct tplx_json *list, *texts;
-	size_t i, k;
-	int error;
-
-	error = tplx_json_opt_array(p->doc, cve, path, "weaknesses", &list,
-	                            p->err);
-	for (i = 0; error == 0 && list != NULL && i < list->u.array.count;
-	     i++) {
-		item = tplx_jpath_index(&at, i);
-		error = tplx_json_expect(p->doc, list->u.array.items[i], &item,
-		                         TPLX_JSON_OBJECT, p->err);
-		if (error == 0)
-			error = tplx_json_opt_array(
-			        p->doc, list->u.array.items[i], &item,
-			        "description", &texts, p->err);
-		desc = tplx_jpath_key(&item, "description");
-		for (k = 0; error == 0 && texts && k < texts->u.array.count;
-		     k++) {
-			const char *value = NULL;
-			struct tplx_jpath d = tplx_jpath_index(&desc, k);
-
-			error = tplx_json_req_string(
-			        p->doc, texts->u.array.items[k], &d, "value",
-			        &value, p->err);
-			if (error == 0 && v->cwe == NULL &&
-			    strncmp(value, "CWE-", 4) == 0)
-				error = tplc_advisory_build_str(&p->b, &v->cwe,
-				                                value);
-		}
-	}
-	return error;
-}
+static const struct tplc_cwe_keys cwe_keys = { "weaknesses", "description",
+	                                       "value", true };
 
 static int read_cve(struct tplc_nvd_parser *p, const struct tplx_json *record,
                     const struct tplx_jpath *path)
@@ -248,7 +214,8 @@ static int read_cve(struct tplc_nvd_parser *p, const struct tplx_json *record,
 	if (error == 0)
 		error = read_metrics(p, cve, &at, v);
 	if (error == 0)
-		error = read_cwe(p, cve, &at, v);
+		error = tplc_advisory_build_cwe(&p->b, p->doc, cve, &at,
+		                                &cwe_keys, &v->cwe);
 	if (error == 0)
 		error = tplc_nvd_configurations_read(p, index, cve, &at);
 	return error;

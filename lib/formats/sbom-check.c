@@ -124,7 +124,8 @@ void tplc_sbom_check(const struct tplc_sbom *sbom, struct tplc_sbom_check *out)
 				const struct tplc_component *c =
 				        &sbom->components[i];
 
-				if (component_has(sbom, c, e)) {
+				if (component_has(sbom, c,
+				                  (enum tplc_sbom_element)e)) {
 					it->have++;
 					continue;
 				}

@@ -35,11 +35,7 @@ int tplc_sbom_parse_xml(struct tplc_sbom **out, const char *data, size_t len,
 	else if (tplx_xml_is(root, NULL, "Document"))
 		error = tplc_spdx_xml_parse_doc(out, doc, err);
 	else if (tplx_xml_is(root, RDF_NS, "RDF"))
-		error = tplx_xml_fail_code(doc, root, NULL, err,
-		                           TPLC_EUNSUPPORTED,
-		                           "SPDX RDF/XML is not supported yet "
-		                           "(SPDX XML, JSON, YAML and "
-		                           "tag-value are)");
+		error = tplc_spdx_rdf_parse_doc(out, doc, err);
 	else
 		error = tplx_xml_fail(doc, root, NULL, err,
 		                      "not an SBOM: expected a CycloneDX <bom> "

@@ -20,5 +20,9 @@ int tplc_cyclonedx_xml_parse_doc(struct tplc_sbom **out,
 int tplc_spdx_xml_parse_doc(struct tplc_sbom **out,
                             const struct tplx_xml_doc *doc,
                             struct tplc_error *err);
+/* SPDX 2.2 / 2.3 RDF/XML (spdx-rdf.c). */
+int tplc_spdx_rdf_parse_doc(struct tplc_sbom **out,
+                            const struct tplx_xml_doc *doc,
+                            struct tplc_error *err);
 
 #endif

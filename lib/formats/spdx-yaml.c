@@ -6,6 +6,7 @@
  * marks; errors say "file:line:col: packages[2].name: why".
  */
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -282,65 +283,68 @@ static int too_many(struct y *y, const yaml_node_t *list,
 	                         SPDX_YAML_PACKAGE_ITEMS_MAX);
 }
 
-static int checksums(struct y *y, struct tplc_spdx_package *pkg,
-                     const yaml_node_t *obj, const struct ypath *path,
-                     struct tplc_spdx_checksum **out)
-{
-	struct ypath at = ykey(path, "checksums");
-	const yaml_node_t *list;
-	size_t i, n;
-	int error = sequence(y, obj, path, "checksums", &list);
+/* A package's list of records whose members are all strings. */
+struct ylist {
+	const char *key; /* "checksums" */
+	size_t size;     /* of one record */
+	size_t count;    /* members */
+	struct {
+		const char *key;
+		size_t offset;
+	} members[3];
+};
 
-	if (error != 0 || list == NULL || (n = count(list)) == 0)
+static const struct ylist checksum_list = {
+	"checksums",
+	sizeof(struct tplc_spdx_checksum),
+	2,
+	{ { "algorithm", offsetof(struct tplc_spdx_checksum, algorithm) },
+	  { "checksumValue", offsetof(struct tplc_spdx_checksum, value) } },
+};
+
+static const struct ylist ref_list = {
+	"externalRefs",
+	sizeof(struct tplc_spdx_ref),
+	3,
+	{ { "referenceCategory", offsetof(struct tplc_spdx_ref, category) },
+	  { "referenceType", offsetof(struct tplc_spdx_ref, type) },
+	  { "referenceLocator", offsetof(struct tplc_spdx_ref, locator) } },
+};
+
+/* Read obj's list as *out, n records (heap, the caller frees). */
+static int records(struct y *y, const yaml_node_t *obj,
+                   const struct ypath *path, const struct ylist *spec,
+                   void **out, size_t *n)
+{
+	struct ypath at = ykey(path, spec->key);
+	const yaml_node_t *list;
+	size_t i, k, len;
+	int error = sequence(y, obj, path, spec->key, &list);
+
+	*out = NULL;
+	*n = 0;
+	if (error != 0 || list == NULL || (len = count(list)) == 0)
 		return error;
-	if (n > SPDX_YAML_PACKAGE_ITEMS_MAX)
+	if (len > SPDX_YAML_PACKAGE_ITEMS_MAX)
 		return too_many(y, list, &at);
-	*out = tplx_reallocarray(NULL, n, sizeof(**out));
+	*out = tplx_reallocarray(NULL, len, spec->size);
 	if (*out == NULL)
 		return tplc_sbom_build_nomem(&y->s.b);
-	for (i = 0; error == 0 && i < n; i++) {
+	for (i = 0; error == 0 && i < len; i++) {
 		struct ypath ip = yindex(&at, i);
-		const struct yfield f[] = {
-			{ "algorithm", &(*out)[i].algorithm, true },
-			{ "checksumValue", &(*out)[i].value, true },
-		};
+		char *record = (char *)*out + i * spec->size;
+		struct yfield f[3];
 
-		error = fields(y, item(y, list, i), &ip, f, 2);
+		for (k = 0; k < spec->count; k++) {
+			f[k].key = spec->members[k].key;
+			f[k].dst = (const char **)(void *)(record +
+			                                   spec->members[k]
+			                                           .offset);
+			f[k].required = true;
+		}
+		error = fields(y, item(y, list, i), &ip, f, spec->count);
 	}
-	pkg->checksums = *out;
-	pkg->checksum_count = n;
-	return error;
-}
-
-static int external_refs(struct y *y, struct tplc_spdx_package *pkg,
-                         const yaml_node_t *obj, const struct ypath *path,
-                         struct tplc_spdx_ref **out)
-{
-	struct ypath at = ykey(path, "externalRefs");
-	const yaml_node_t *list;
-	size_t i, n;
-	int error = sequence(y, obj, path, "externalRefs", &list);
-
-	if (error != 0 || list == NULL || (n = count(list)) == 0)
-		return error;
-	if (n > SPDX_YAML_PACKAGE_ITEMS_MAX)
-		return too_many(y, list, &at);
-	*out = tplx_reallocarray(NULL, n, sizeof(**out));
-	if (*out == NULL)
-		return tplc_sbom_build_nomem(&y->s.b);
-	for (i = 0; error == 0 && i < n; i++) {
-		struct ypath ip = yindex(&at, i);
-		struct tplc_spdx_ref *r = &(*out)[i];
-		const struct yfield f[] = {
-			{ "referenceCategory", &r->category, true },
-			{ "referenceType", &r->type, true },
-			{ "referenceLocator", &r->locator, true },
-		};
-
-		error = fields(y, item(y, list, i), &ip, f, 3);
-	}
-	pkg->refs = *out;
-	pkg->ref_count = n;
+	*n = len;
 	return error;
 }
 
@@ -348,8 +352,7 @@ static int package(struct y *y, const yaml_node_t *obj,
                    const struct ypath *path)
 {
 	struct tplc_spdx_package pkg;
-	struct tplc_spdx_checksum *sums = NULL;
-	struct tplc_spdx_ref *refs = NULL;
+	void *sums = NULL, *refs = NULL;
 	const struct yfield f[] = {
 		{ "SPDXID", &pkg.id, true },
 		{ "name", &pkg.name, true },
@@ -373,9 +376,12 @@ static int package(struct y *y, const yaml_node_t *obj,
 			              "must not be empty");
 	}
 	if (error == 0)
-		error = checksums(y, &pkg, obj, path, &sums);
+		error = records(y, obj, path, &checksum_list, &sums,
+		                &pkg.checksum_count);
+	pkg.checksums = sums;
 	if (error == 0)
-		error = external_refs(y, &pkg, obj, path, &refs);
+		error = records(y, obj, path, &ref_list, &refs, &pkg.ref_count);
+	pkg.refs = refs;
 	if (error == 0)
 		error = tplc_spdx_build_package(&y->s, &pkg, NULL);
 	tplx_free(sums);

@@ -24,6 +24,7 @@ static const struct tplc_ident__scheme schemes[] = {
 	{ "golang", tplc_ident__cmp_golang },
 	{ "lexicographic", tplc_ident__cmp_lexicographic },
 	{ "maven", tplc_ident__cmp_maven },
+	{ "nginx", tplc_ident__cmp_semver }, /* advisories */
 	{ "npm", tplc_ident__cmp_npm },
 	{ "nuget", tplc_ident__cmp_nuget },
 	{ "openssl", tplc_ident__cmp_openssl },

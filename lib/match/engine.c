@@ -39,6 +39,7 @@ void tplc_match__out_free(struct tplc_match__out *out)
 	tplx_free(out->arenas.items);
 	tplx_free(out->matches.items);
 	tplx_free(out->candidates.items);
+	tplx_free(out->held.items);
 	tplx_free(out->memo_hits.items);
 	tplx_arena_free(out->arena);
 	memset(out, 0, sizeof(*out));
@@ -322,9 +323,23 @@ static int record(const struct tplc_match__fleet *fleet,
                   struct tplc_match__out *out)
 {
 	struct tplc_match__candidate *k;
+	struct tplc_match__held *h = out->held.items;
+	size_t n = out->held.count;
 
 	if (r->group == 0)
 		return emit(fleet, out, r, c, NULL);
+	if (r->cond != 0) {
+		/* a platform condition: where it holds, once is enough */
+		if (n > 0 && h[n - 1].cond == r->cond &&
+		    h[n - 1].product_version_id == c->row.product_version_id)
+			return 0;
+		h = tplc_match__push(&out->held, sizeof(*h));
+		if (h == NULL)
+			return nomem(out);
+		h->cond = r->cond;
+		h->product_version_id = c->row.product_version_id;
+		return 0;
+	}
 	k = tplc_match__push(&out->candidates, sizeof(*k));
 	if (k == NULL)
 		return nomem(out);
@@ -353,11 +368,18 @@ static int memo_rules(const struct tplc_match__sorted *s, int which,
 	for (; lo < hi; lo++) {
 		const struct tplc_match__rule **slot;
 
-		if (!names_component(s->rules[lo], c))
+		/* a repeated platform condition: its first rule stands
+		 * for all of them */
+		if ((s->rules[lo]->cond != 0 && !s->rules[lo]->cond_first) ||
+		    !names_component(s->rules[lo], c))
 			continue;
 		if (in_range(s->rules[lo], component_version(c), &verdict) < 0)
 			return nomem(out);
-		out->memo_undecided += verdict < 0;
+		if (verdict < 0)
+			out->memo_undecided +=
+			        s->rules[lo]->cond != 0
+			                ? s->rules[lo]->cond_rules
+			                : 1;
 		if (verdict != 1)
 			continue;
 		slot = tplc_match__push(&out->memo_hits, sizeof(*slot));
@@ -549,30 +571,76 @@ static int by_node(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+static int by_held(const void *a, const void *b)
+{
+	const struct tplc_match__held *x = a, *y = b;
+
+	if (x->cond != y->cond)
+		return x->cond < y->cond ? -1 : 1;
+	return x->product_version_id < y->product_version_id
+	               ? -1
+	               : x->product_version_id > y->product_version_id;
+}
+
+/* Sort the platform conditions' product versions, each pair once. */
+static void unique_held(struct tplc_match__out *out)
+{
+	struct tplc_match__held *h = out->held.items;
+	size_t i, j;
+
+	if (out->held.count < 2)
+		return;
+	qsort(h, out->held.count, sizeof(*h), by_held);
+	for (i = 1, j = 1; i < out->held.count; i++)
+		if (by_held(&h[i], &h[j - 1]) != 0)
+			h[j++] = h[i];
+	out->held.count = j;
+}
+
 int tplc_match__resolve(const struct tplc_match__fleet *fleet,
                         struct tplc_match__out *out)
 {
+	const struct tplc_match__index *ix = fleet->ix;
 	struct tplc_match__candidate *k = out->candidates.items;
-	size_t n = out->candidates.count, i, j, e, distinct;
+	size_t n = out->candidates.count, i, j, e, m, distinct, p, cap;
 	long long *nodes;
 	int error = 0;
 
 	if (n == 0)
 		return 0;
+	unique_held(out);
 	qsort(k, n, sizeof(*k), by_candidate);
-	nodes = tplx_reallocarray(NULL, n, sizeof(*nodes));
+	for (cap = 0, i = 0; i < ix->groups; i++)
+		if (ix->group_platform[i + 1] - ix->group_platform[i] > cap)
+			cap = ix->group_platform[i + 1] - ix->group_platform[i];
+	nodes = tplx_reallocarray(NULL, n + cap, sizeof(*nodes));
 	if (nodes == NULL)
 		return nomem(out);
 	for (i = 0; i < n && error == 0; i = e) {
-		for (e = i; e < n && k[e].rule->group == k[i].rule->group &&
-		            k[e].product_version_id == k[i].product_version_id;
+		size_t g = k[i].rule->group;
+
+		for (m = 0, e = i;
+		     e < n && k[e].rule->group == g &&
+		     k[e].product_version_id == k[i].product_version_id;
 		     e++)
-			nodes[e - i] = k[e].rule->node;
-		qsort(nodes, e - i, sizeof(*nodes), by_node);
-		for (distinct = 0, j = 0; j < e - i; j++)
+			nodes[m++] = k[e].rule->node;
+		/* the platform nodes whose condition holds here */
+		for (p = ix->group_platform[g - 1]; p < ix->group_platform[g];
+		     p++) {
+			struct tplc_match__held probe = {
+				ix->platform[p].cond, k[i].product_version_id
+			};
+
+			if (out->held.count > 0 &&
+			    bsearch(&probe, out->held.items, out->held.count,
+			            sizeof(probe), by_held) != NULL)
+				nodes[m++] = ix->platform[p].node;
+		}
+		qsort(nodes, m, sizeof(*nodes), by_node);
+		for (distinct = 0, j = 0; j < m; j++)
 			distinct += j == 0 || nodes[j] != nodes[j - 1];
 		/* every node of the configuration hit on this version */
-		if (distinct != fleet->ix->group_nodes[k[i].rule->group - 1])
+		if (distinct != ix->group_nodes[g - 1])
 			continue;
 		for (j = i; j < e && error == 0; j++)
 			if (!k[j].rule->platform)

@@ -6,6 +6,7 @@
  * whose word prefixes are looked up the same way (vendor names match
  * when one is the first words of the other).
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,7 +52,11 @@ void tplc_match__index_free_sorted(struct tplc_match__index *ix)
 		memset(s[i], 0, sizeof(*s[i]));
 	}
 	tplx_free(ix->group_nodes);
+	tplx_free(ix->platform);
+	tplx_free(ix->group_platform);
 	ix->group_nodes = NULL;
+	ix->platform = NULL;
+	ix->group_platform = NULL;
 	ix->groups = 0;
 }
 
@@ -102,19 +107,33 @@ static int keep_key(struct tplc_match__index *ix, const char **field,
 static int copy_row(struct tplc_match__index *ix, struct tplc_match__rule *r,
                     const struct tplc_store__affected *row)
 {
+	struct tplc_match__rule **rules = ix->rules.items;
+	const struct tplc_match__rule *prev =
+	        ix->rules.count > 1 ? rules[ix->rules.count - 2] : NULL;
+
 	r->id = row->id;
 	r->advisory_id = row->advisory_id;
 	r->cvss_score = row->cvss_score;
 	r->config = row->config;
 	r->node = row->node;
 	r->platform = row->platform;
-	if (keep(ix, &r->advisory_source, row->advisory_source) ||
-	    keep(ix, &r->advisory_ref, row->advisory_ref) ||
-	    keep(ix, &r->newest[0], row->advisory_modified) ||
-	    keep(ix, &r->newest[1], row->advisory_published) ||
-	    keep(ix, &r->newest[2], row->advisory_imported) ||
-	    keep(ix, &r->vuln_id, row->vuln_id) ||
-	    keep(ix, &r->range, row->range) ||
+	if (prev != NULL && prev->advisory_id == row->advisory_id) {
+		/* the rows of an advisory come together: its strings once */
+		r->advisory_source = prev->advisory_source;
+		r->advisory_ref = prev->advisory_ref;
+		memcpy(r->newest, prev->newest, sizeof(r->newest));
+	} else if (keep(ix, &r->advisory_source, row->advisory_source) ||
+	           keep(ix, &r->advisory_ref, row->advisory_ref) ||
+	           keep(ix, &r->newest[0], row->advisory_modified) ||
+	           keep(ix, &r->newest[1], row->advisory_published) ||
+	           keep(ix, &r->newest[2], row->advisory_imported)) {
+		return TPLC_ENOMEM;
+	}
+	if (prev != NULL && strcmp(prev->vuln_id, row->vuln_id) == 0)
+		r->vuln_id = prev->vuln_id;
+	else if (keep(ix, &r->vuln_id, row->vuln_id))
+		return TPLC_ENOMEM;
+	if (keep(ix, &r->range, row->range) ||
 	    keep(ix, &r->status, row->status) ||
 	    keep(ix, &r->justification, row->justification) ||
 	    keep(ix, &r->detail, row->detail) ||
@@ -167,16 +186,6 @@ int tplc_match__index_add(struct tplc_match__index *ix,
 			ix->unknown_ranges++; /* words we could not read */
 		return 0;
 	}
-	if (row->range != NULL) {
-		error = tplc_match__compile_range(&vers, row->range, &why);
-		if (error == TPLC_ENOMEM)
-			return nomem(err);
-		if (error < 0) {
-			if (rules_too && affected)
-				ix->unknown_ranges++; /* cannot read it */
-			return 0;
-		}
-	}
 	r = tplx_arena_alloc(ix->arena, sizeof(*r));
 	slot = tplc_match__push(&ix->rules, sizeof(*slot));
 	if (r == NULL || slot == NULL) {
@@ -190,6 +199,9 @@ int tplc_match__index_add(struct tplc_match__index *ix,
 	*slot = r;
 	r->finding = finding;
 	r->statement = statement;
+	/* compiled by index_build, all threads at once */
+	r->pending = row->range != NULL;
+	r->unknown_counts = rules_too && affected;
 	if (copy_row(ix, r, row) < 0)
 		return nomem(err);
 	if (r->cpe_key != NULL) {
@@ -324,51 +336,207 @@ static int fill(struct tplc_match__sorted *s, struct tplc_match__rule **all,
 	return which == TPLC_MATCH__BY_VENDOR ? 0 : hash_keys(s, which);
 }
 
+static int compare_text(const char *a, const char *b)
+{
+	return strcmp(a != NULL ? a : "", b != NULL ? b : "");
+}
+
+/* What decides where a platform rule holds: its identity and range. */
+static int by_condition(const void *a, const void *b)
+{
+	const struct tplc_match__rule *ra =
+	        *(const struct tplc_match__rule *const *)a;
+	const struct tplc_match__rule *rb =
+	        *(const struct tplc_match__rule *const *)b;
+	int c = compare_text(ra->package_key, rb->package_key);
+
+	if (c == 0)
+		c = compare_text(ra->cpe_key, rb->cpe_key);
+	if (c == 0)
+		c = compare_text(ra->cpe, rb->cpe);
+	if (c == 0)
+		c = compare_text(ra->range, rb->range);
+	return c != 0 ? c : compare_ids(ra->id, rb->id);
+}
+
+/*
+ * "Runs on Windows 10" repeats in many configurations: number the
+ * distinct platform conditions, so each is matched once per component
+ * and kept once per product version, whatever its repeats.
+ */
+static int number_conditions(struct tplc_match__index *ix,
+                             struct tplc_match__rule **g)
+{
+	struct tplc_match__rule **all = ix->rules.items;
+	size_t i, n = 0, first = 0, conds = 0;
+
+	for (i = 0; i < ix->rules.count; i++) {
+		all[i]->cond = 0;
+		all[i]->cond_rules = 0;
+		all[i]->cond_first = false;
+		if (all[i]->finding && all[i]->config > 0 && all[i]->platform &&
+		    (all[i]->package_key != NULL || all[i]->cpe_key != NULL))
+			g[n++] = all[i];
+	}
+	if (n > 1)
+		qsort(g, n, sizeof(*g), by_condition);
+	for (i = 0; i < n; i++) {
+		if (i == 0 ||
+		    compare_text(g[i]->package_key, g[first]->package_key) !=
+		            0 ||
+		    compare_text(g[i]->cpe_key, g[first]->cpe_key) != 0 ||
+		    compare_text(g[i]->cpe, g[first]->cpe) != 0 ||
+		    compare_text(g[i]->range, g[first]->range) != 0) {
+			first = i;
+			conds++;
+			g[i]->cond_first = true;
+		}
+		g[i]->cond = conds;
+		g[first]->cond_rules++;
+	}
+	return 0;
+}
+
 /* Number the AND configurations and count the nodes of each. */
 static int number_groups(struct tplc_match__index *ix)
 {
 	struct tplc_match__rule **all = ix->rules.items, **g, *prev = NULL;
-	size_t i, n = 0, groups = 0;
+	size_t i, n = 0, groups = 0, platforms;
 	int error = 0;
 
 	g = tplx_reallocarray(NULL, ix->rules.count ? ix->rules.count : 1,
 	                      sizeof(*g));
 	if (g == NULL)
 		return TPLC_ENOMEM;
+	number_conditions(ix, g);
 	for (i = 0; i < ix->rules.count; i++)
 		if (all[i]->finding && all[i]->config > 0)
 			g[n++] = all[i];
 	if (n > 1)
 		qsort(g, n, sizeof(*g), by_group);
 	ix->group_nodes = tplx_calloc(n ? n : 1, sizeof(*ix->group_nodes));
-	if (ix->group_nodes == NULL) {
+	ix->platform = tplx_calloc(n ? n : 1, sizeof(*ix->platform));
+	ix->group_platform = tplx_calloc(n + 1, sizeof(*ix->group_platform));
+	if (ix->group_nodes == NULL || ix->platform == NULL ||
+	    ix->group_platform == NULL) {
 		error = TPLC_ENOMEM;
 		goto out;
 	}
-	for (i = 0; i < n; i++) {
+	for (i = 0, platforms = 0; i < n; i++) {
 		bool same = prev != NULL &&
 		            prev->advisory_id == g[i]->advisory_id &&
 		            strcmp(prev->vuln_id, g[i]->vuln_id) == 0 &&
 		            prev->config == g[i]->config;
 
-		if (!same)
+		if (!same) {
 			ix->group_nodes[groups++] = 0;
+			ix->group_platform[groups - 1] = platforms;
+		}
 		if (!same || prev->node != g[i]->node)
 			ix->group_nodes[groups - 1]++;
 		g[i]->group = groups;
+		if (g[i]->cond != 0) {
+			ix->platform[platforms].node = g[i]->node;
+			ix->platform[platforms++].cond = g[i]->cond;
+		}
 		prev = g[i];
 	}
+	ix->group_platform[groups] = platforms;
 	ix->groups = groups;
 out:
 	tplx_free(g);
 	return error;
 }
 
+/* Fewer pending ranges than this per thread are not worth a thread. */
+#define COMPILE_SLICE_MIN 8192
+
+struct compile {
+	struct tplc_match__rule **rules;
+	size_t begin, end;
+	int error;
+	pthread_t thread;
+};
+
+static void *compile_slice(void *data)
+{
+	struct compile *c = data;
+	struct tplc_error why;
+	size_t i;
+
+	for (i = c->begin; i < c->end && c->error == 0; i++) {
+		struct tplc_match__rule *r = c->rules[i];
+		int error;
+
+		if (!r->pending)
+			continue;
+		r->pending = false;
+		error = tplc_match__compile_range(&r->vers, r->range, &why);
+		if (error == TPLC_ENOMEM)
+			c->error = error;
+		else if (error < 0)
+			r->unread = true;
+	}
+	return NULL;
+}
+
+/* Compile the pending ranges, slices of the rules on up to
+ * tplc_match__threads() threads, then drop the rules whose range cannot
+ * be read: as if never added, in the same order. */
+static int compile_ranges(struct tplc_match__index *ix)
+{
+	struct tplc_match__rule **all = ix->rules.items;
+	struct compile c[8];
+	size_t n = ix->rules.count, threads = tplc_match__threads(), i, j;
+	size_t started = 0;
+	int error = 0;
+
+	if (threads > n / COMPILE_SLICE_MIN)
+		threads = n / COMPILE_SLICE_MIN;
+	if (threads > sizeof(c) / sizeof(*c))
+		threads = sizeof(c) / sizeof(*c);
+	if (threads < 1)
+		threads = 1;
+	for (i = 0; i < threads; i++) {
+		c[i].rules = all;
+		c[i].begin = n * i / threads;
+		c[i].end = n * (i + 1) / threads;
+		c[i].error = 0;
+	}
+	for (i = 1; i < threads; i++, started++)
+		if (pthread_create(&c[i].thread, NULL, compile_slice, &c[i]) !=
+		    0)
+			break;
+	compile_slice(&c[0]);
+	for (i = 1; i <= started; i++)
+		pthread_join(c[i].thread, NULL);
+	for (i = started + 1; i < threads; i++)
+		compile_slice(&c[i]); /* a thread that did not start */
+	for (i = 0; i < threads; i++)
+		if (c[i].error != 0)
+			error = c[i].error;
+	for (i = 0, j = 0; i < n; i++) {
+		if (!all[i]->unread) {
+			all[j++] = all[i];
+			continue;
+		}
+		ix->unknown_ranges += all[i]->unknown_counts;
+		tplc_cpe_free(all[i]->criteria);
+	}
+	ix->rules.count = j;
+	return error;
+}
+
 int tplc_match__index_build(struct tplc_match__index *ix,
                             struct tplc_error *err)
 {
-	struct tplc_match__rule **all = ix->rules.items;
-	size_t n = ix->rules.count;
+	struct tplc_match__rule **all;
+	size_t n;
+
+	if (compile_ranges(ix) < 0)
+		return nomem(err);
+	all = ix->rules.items;
+	n = ix->rules.count;
 
 	if (fill(&ix->findings.package, all, n, false, TPLC_MATCH__BY_PACKAGE,
 	         by_package) ||

@@ -63,10 +63,18 @@ struct tplc_match__rule {
 	const char *fixed_in, *remediation;
 	double cvss_score;
 	long long config, node; /* as stored */
-	size_t group;   /* AND configuration, 1-based; 0: stands alone */
+	size_t group; /* AND configuration, 1-based; 0: stands alone */
+	/* platform rules: the distinct condition (identity and range),
+	 * 1-based; only its first rule is matched, for all cond_rules */
+	size_t cond, cond_rules;
+	bool cond_first;
 	bool platform;  /* a condition only */
 	bool finding;   /* makes findings (alone or in its configuration) */
 	bool statement; /* a VEX statement on what it names */
+	/* range not compiled yet (index_build does, on all threads); when
+	 * it cannot be read the rule is dropped, counted as unknown if
+	 * unknown_counts */
+	bool pending, unknown_counts, unread;
 };
 
 /* Where the rules of one exact key start and end. */
@@ -92,6 +100,12 @@ struct tplc_match__alias {
 	const char *alias, *vuln_id;
 };
 
+/* A platform node of a configuration: holds where its condition does. */
+struct tplc_match__platform {
+	long long node;
+	size_t cond;
+};
+
 struct tplc_match__index {
 	struct tplx_arena *arena;
 	struct tplc_match__vec rules;      /* struct tplc_match__rule * */
@@ -99,6 +113,10 @@ struct tplc_match__index {
 	struct tplc_match__set statements; /* VEX statements */
 	size_t *group_nodes; /* [group - 1]: distinct nodes it has */
 	size_t groups;
+	/* [group_platform[g - 1], group_platform[g]): group g's platform
+	 * nodes, in platform */
+	struct tplc_match__platform *platform;
+	size_t *group_platform;
 	struct tplc_match__vec aliases; /* struct tplc_match__alias */
 	size_t statement_rows, unknown_ranges;
 };
@@ -136,8 +154,9 @@ struct tplc_match__component {
 				  * NULL, else NULL */
 	struct tplc_cpe *cpe;      /* row.cpe parsed, its version ANY
 				  * replaced by row.version; NULL if none */
-	size_t package_at, cpe_at; /* first rule of its keys, + 1; 0: none:
-				    * what components are sorted by */
+	size_t package_at, cpe_at; /* first rule of its keys, + 1; 0: none */
+	size_t kind; /* equal identity, version and name: the same kind,
+		      * matched once (what components are sorted by) */
 };
 
 /* Fill c->cpe and c->cpe_version from c->row (strings kept by the
@@ -163,11 +182,18 @@ struct tplc_match__candidate {
 	size_t order; /* position, to keep the merge deterministic */
 };
 
+/* A platform condition holds on a product version. */
+struct tplc_match__held {
+	size_t cond;
+	long long product_version_id;
+};
+
 /* One matcher's output: a thread's, or the only one. */
 struct tplc_match__out {
 	struct tplx_arena *arena;          /* reasons */
 	struct tplc_match__vec matches;    /* struct tplc_store__match */
 	struct tplc_match__vec candidates; /* struct tplc_match__candidate */
+	struct tplc_match__vec held;       /* struct tplc_match__held */
 	struct tplc_match__vec arenas;     /* merged threads' arenas */
 	/* the package rules the last component hit: the next one with the
 	 * same package and version (components come sorted) reuses them */
@@ -219,6 +245,10 @@ int tplc_match__resolve(const struct tplc_match__fleet *fleet,
  * order one thread would, configurations resolved. */
 int tplc_match__run(const struct tplc_match__fleet *fleet, size_t threads,
                     struct tplc_match__out *out, struct tplc_error *err);
+/* Rescan one advisory's findings (scan.c); tplc_scan_advisory also
+ * rescans those its VEX statements speak about (cascade.c). */
+int tplc_match__scan_one(struct tplc_store *store, long long advisory_id,
+                         struct tplc_scan_stats *stats, struct tplc_error *err);
 /* The thread count: TPLC_THREADS, else the online cores. */
 size_t tplc_match__threads(void);
 

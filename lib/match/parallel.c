@@ -52,44 +52,39 @@ static void *work(void *data)
 	return NULL;
 }
 
+/* Append src's items to dst. */
+static int append(struct tplc_match__vec *dst,
+                  const struct tplc_match__vec *src, size_t size)
+{
+	size_t need = dst->count + src->count;
+
+	if (need > dst->cap) {
+		void *items = tplx_reallocarray(dst->items, need, size);
+
+		if (items == NULL)
+			return TPLC_ENOMEM;
+		dst->items = items;
+		dst->cap = need;
+	}
+	if (src->count > 0)
+		memcpy((char *)dst->items + dst->count * size, src->items,
+		       src->count * size);
+	dst->count = need;
+	return 0;
+}
+
 /* Append a slice's output to out: matches, candidates, its arena. */
 static int join(struct tplc_match__out *out, struct worker *w)
 {
-	struct tplc_match__vec *m = &out->matches, *k = &out->candidates;
 	struct tplx_arena **slot;
-	size_t need;
 
-	need = m->count + w->out.matches.count;
-	if (need > m->cap) {
-		void *items = tplx_reallocarray(
-		        m->items, need, sizeof(struct tplc_store__match));
-
-		if (items == NULL)
-			return TPLC_ENOMEM;
-		m->items = items;
-		m->cap = need;
-	}
-	if (w->out.matches.count > 0)
-		memcpy((struct tplc_store__match *)m->items + m->count,
-		       w->out.matches.items,
-		       w->out.matches.count * sizeof(struct tplc_store__match));
-	m->count = need;
-	need = k->count + w->out.candidates.count;
-	if (need > k->cap) {
-		void *items = tplx_reallocarray(
-		        k->items, need, sizeof(struct tplc_match__candidate));
-
-		if (items == NULL)
-			return TPLC_ENOMEM;
-		k->items = items;
-		k->cap = need;
-	}
-	if (w->out.candidates.count > 0)
-		memcpy((struct tplc_match__candidate *)k->items + k->count,
-		       w->out.candidates.items,
-		       w->out.candidates.count *
-		               sizeof(struct tplc_match__candidate));
-	k->count = need;
+	if (append(&out->matches, &w->out.matches,
+	           sizeof(struct tplc_store__match)) < 0 ||
+	    append(&out->candidates, &w->out.candidates,
+	           sizeof(struct tplc_match__candidate)) < 0 ||
+	    append(&out->held, &w->out.held, sizeof(struct tplc_match__held)) <
+	            0)
+		return TPLC_ENOMEM;
 	slot = tplc_match__push(&out->arenas, sizeof(*slot));
 	if (slot == NULL)
 		return TPLC_ENOMEM;

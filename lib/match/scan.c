@@ -6,6 +6,7 @@
  * them in one transaction.  A full scan reads everything; an incremental
  * scan reads one advisory's rules and, by index, only what they name.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,12 +15,41 @@
 #include "util/alloc.h"
 #include "util/arena.h"
 
+/*
+ * Components that differ only by id and product version are one kind:
+ * their strings are kept once and their CPE parsed once, and they are
+ * matched once (engine.c's memo), so 1,000,000 rows cost a few thousand
+ * parses and no sort by strings.
+ */
+struct kind {
+	const char *raw[3];                /* package key, CPE key, CPE */
+	const char *package_key, *cpe_key; /* once ready: the rules' */
+	const char *name, *version, *cpe;  /* kept once */
+	const char *cpe_version;
+	struct tplc_cpe *parsed; /* owned here */
+	size_t hash, count;
+	size_t package_at, cpe_at;
+	bool ready, kept; /* looked up in the index; some rule names it */
+};
+
+/* A component of the whole-fleet read, before the index says whether
+ * some rule names its kind. */
+struct raw {
+	long long id, product_version_id;
+	size_t kind;
+};
+
 struct load {
 	struct tplc_match__index ix;
+	struct kind *kinds;
+	size_t kind_count, kind_cap;
+	size_t *kind_slots; /* kind + 1; 0: empty */
+	size_t kind_mask;
 	struct tplx_arena *arena; /* components' and products' strings */
 	struct tplc_match__vec components; /* struct tplc_match__component */
 	struct tplc_match__vec products;   /* struct tplc_match__product */
 	struct tplc_match__vec keys;       /* const char *: ids, keys */
+	struct tplc_match__vec raw;        /* struct raw */
 	long long advisory_id;             /* incremental: whose rows */
 	struct tplc_scan_stats *stats;
 	struct tplc_error *err;
@@ -48,12 +78,14 @@ static int load_init(struct load *l, struct tplc_scan_stats *stats,
 
 static void load_free(struct load *l)
 {
-	struct tplc_match__component *c = l->components.items;
 	size_t i;
 
-	for (i = 0; i < l->components.count; i++)
-		tplc_cpe_free(c[i].cpe);
+	for (i = 0; i < l->kind_count; i++)
+		tplc_cpe_free(l->kinds[i].parsed);
+	tplx_free(l->kinds);
+	tplx_free(l->kind_slots);
 	tplx_free(l->components.items);
+	tplx_free(l->raw.items);
 	tplx_free(l->products.items);
 	tplx_free(l->keys.items);
 	tplc_match__index_free(&l->ix);
@@ -107,44 +139,228 @@ static int keep(struct load *l, const char **field, const char *value)
 	return *field == NULL ? TPLC_ENOMEM : 0;
 }
 
+static size_t hash_text(size_t h, const char *s)
+{
+	if (s == NULL)
+		return (h ^ 0xff) * (size_t)1099511628211ULL;
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * (size_t)1099511628211ULL;
+	return (h ^ 0xfe) * (size_t)1099511628211ULL;
+}
+
+static bool same_text(const char *a, const char *b)
+{
+	return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+static int grow_kinds(struct load *l)
+{
+	size_t size = l->kind_mask ? 2 * (l->kind_mask + 1) : 1024, i, h;
+	size_t *slots = tplx_calloc(size, sizeof(*slots));
+
+	if (slots == NULL)
+		return TPLC_ENOMEM;
+	for (i = 0; i < l->kind_count; i++) {
+		for (h = l->kinds[i].hash & (size - 1); slots[h] != 0;
+		     h = (h + 1) & (size - 1))
+			;
+		slots[h] = i + 1;
+	}
+	tplx_free(l->kind_slots);
+	l->kind_slots = slots;
+	l->kind_mask = size - 1;
+	return 0;
+}
+
+/* The kind of a row: found, or made with its strings kept.  Touches
+ * only the kinds and l->arena (the fleet's reading thread). */
+static int intern(struct load *l, const struct tplc_store__component *r,
+                  size_t *out, struct tplc_error *err)
+{
+	struct kind *k;
+	size_t h = (size_t)14695981039346656037ULL, at;
+
+	h = hash_text(h, r->package_key);
+	h = hash_text(h, r->cpe_key);
+	h = hash_text(hash_text(hash_text(h, r->name), r->version), r->cpe);
+	if (2 * (l->kind_count + 1) > l->kind_mask && grow_kinds(l) < 0)
+		return tplc_error_set(err, TPLC_ENOMEM, "out of memory");
+	for (at = h & l->kind_mask; l->kind_slots[at] != 0;
+	     at = (at + 1) & l->kind_mask) {
+		k = &l->kinds[l->kind_slots[at] - 1];
+		if (k->hash == h && same_text(k->raw[0], r->package_key) &&
+		    same_text(k->raw[1], r->cpe_key) &&
+		    same_text(k->name, r->name) &&
+		    same_text(k->version, r->version) &&
+		    same_text(k->raw[2], r->cpe))
+			goto found;
+	}
+	if (l->kind_count == l->kind_cap) {
+		size_t cap = l->kind_cap ? 2 * l->kind_cap : 1024;
+		struct kind *kinds =
+		        tplx_reallocarray(l->kinds, cap, sizeof(*kinds));
+
+		if (kinds == NULL)
+			return tplc_error_set(err, TPLC_ENOMEM,
+			                      "out of memory");
+		l->kinds = kinds;
+		l->kind_cap = cap;
+	}
+	k = &l->kinds[l->kind_count];
+	memset(k, 0, sizeof(*k));
+	k->hash = h;
+	if (keep(l, &k->raw[0], r->package_key) ||
+	    keep(l, &k->raw[1], r->cpe_key) || keep(l, &k->name, r->name) ||
+	    keep(l, &k->version, r->version) || keep(l, &k->raw[2], r->cpe))
+		return tplc_error_set(err, TPLC_ENOMEM, "out of memory");
+	l->kind_slots[at] = ++l->kind_count;
+found:
+	k->count++;
+	*out = (size_t)(k - l->kinds);
+	return 0;
+}
+
+/* Look the kind's keys up in the index, once: only a kind some rule
+ * names is kept, with the rules' copies of its keys and its CPE parsed;
+ * a VEX statement may name its CPE though no rule does. */
+static int kind_ready(struct load *l, struct kind *k)
+{
+	const struct tplc_match__index *ix = &l->ix;
+	const char *package_key = NULL, *cpe_key = NULL;
+	struct tplc_match__component tmp;
+
+	k->ready = true;
+	k->package_at = indexed(&ix->findings.package, TPLC_MATCH__BY_PACKAGE,
+	                        k->raw[0], &package_key);
+	k->cpe_at = indexed(&ix->findings.cpe, TPLC_MATCH__BY_CPE, k->raw[1],
+	                    &cpe_key);
+	if (k->package_at == 0 && k->cpe_at == 0)
+		return 0;
+	k->kept = true;
+	if (cpe_key == NULL)
+		indexed(&ix->statements.cpe, TPLC_MATCH__BY_CPE, k->raw[1],
+		        &cpe_key);
+	k->package_key = package_key;
+	k->cpe_key = cpe_key;
+	k->cpe = cpe_key != NULL ? k->raw[2] : NULL;
+	memset(&tmp, 0, sizeof(tmp));
+	tmp.row.version = k->version;
+	tmp.row.cpe = k->cpe;
+	if (tplc_match__component_cpe(&tmp, l->arena, l->err) < 0)
+		return TPLC_ENOMEM;
+	k->parsed = tmp.cpe;
+	k->cpe_version = tmp.cpe_version;
+	return 0;
+}
+
+static void fill_component(struct tplc_match__component *c, long long id,
+                           long long product_version_id, const struct kind *k,
+                           size_t kind)
+{
+	memset(c, 0, sizeof(*c));
+	c->row.id = id;
+	c->row.product_version_id = product_version_id;
+	c->row.name = k->name;
+	c->row.version = k->version;
+	c->row.package_key = k->package_key;
+	c->row.cpe = k->cpe;
+	c->row.cpe_key = k->cpe_key;
+	c->cpe = k->parsed;
+	c->cpe_version = k->cpe_version;
+	c->package_at = k->package_at;
+	c->cpe_at = k->cpe_at;
+	c->kind = kind;
+}
+
 /* Only components some rule or statement names are kept: the fleet's
- * other packages cost one lookup, no copy. */
+ * other packages cost one lookup per kind, no copy. */
 static int take_component(const struct tplc_store__component *row, void *data)
 {
 	struct load *l = data;
-	const struct tplc_match__index *ix = &l->ix;
 	struct tplc_match__component *c;
-	const char *package_key = NULL, *cpe_key = NULL;
-	size_t package_at, cpe_at;
+	size_t kind;
 
 	l->stats->components++;
-	package_at = indexed(&ix->findings.package, TPLC_MATCH__BY_PACKAGE,
-	                     row->package_key, &package_key);
-	cpe_at = indexed(&ix->findings.cpe, TPLC_MATCH__BY_CPE, row->cpe_key,
-	                 &cpe_key);
-	if (package_at == 0 && cpe_at == 0)
+	if (intern(l, row, &kind, l->err) < 0)
+		return TPLC_ENOMEM;
+	if (!l->kinds[kind].ready && kind_ready(l, &l->kinds[kind]) < 0)
+		return TPLC_ENOMEM;
+	if (!l->kinds[kind].kept)
 		return 0;
-	/* a VEX statement may name its CPE though no rule does */
-	if (cpe_key == NULL)
-		indexed(&ix->statements.cpe, TPLC_MATCH__BY_CPE, row->cpe_key,
-		        &cpe_key);
 	c = tplc_match__push(&l->components, sizeof(*c));
 	if (c == NULL)
 		return nomem(l);
-	memset(c, 0, sizeof(*c));
-	c->row = *row;
-	c->row.purl = NULL; /* not needed to match */
-	c->row.package_key = package_key;
-	c->row.cpe_key = cpe_key;
-	c->package_at = package_at;
-	c->cpe_at = cpe_at;
-	if (keep(l, &c->row.name, row->name) ||
-	    keep(l, &c->row.version, row->version) ||
-	    (cpe_key != NULL && keep(l, &c->row.cpe, row->cpe)))
+	fill_component(c, row->id, row->product_version_id, &l->kinds[kind],
+	               kind);
+	return 0;
+}
+
+/* The whole fleet, read while the advisories are compiled: each row
+ * reduced to its kind, looked up in the index once they are. */
+struct fleet_read {
+	struct load *l;
+	struct tplc_store *store;
+	struct tplc_store__reader *reader; /* NULL: on the store */
+	struct tplc_error err;
+	int error;
+	pthread_t thread;
+};
+
+static int take_raw(const struct tplc_store__component *row, void *data)
+{
+	struct fleet_read *f = data;
+	struct raw *r = tplc_match__push(&f->l->raw, sizeof(*r));
+
+	f->l->stats->components++;
+	if (r == NULL)
+		return tplc_error_set(&f->err, TPLC_ENOMEM, "out of memory");
+	r->id = row->id;
+	r->product_version_id = row->product_version_id;
+	return intern(f->l, row, &r->kind, &f->err);
+}
+
+static void *read_fleet(void *data)
+{
+	struct fleet_read *f = data;
+
+	memset(&f->err, 0, sizeof(f->err));
+	f->error = f->reader != NULL ? tplc_store__reader_each_component(
+	                                       f->reader, take_raw, f, &f->err)
+	                             : tplc_store__each_component(
+	                                       f->store, take_raw, f, &f->err);
+	return NULL;
+}
+
+/* The kept components, those of a kind next to each other (engine.c
+ * evaluates a kind's rules once), in id order within it. */
+static int keep_components(struct load *l)
+{
+	const struct raw *r = l->raw.items;
+	struct tplc_match__component *c;
+	size_t i, n = 0, count;
+
+	for (i = 0; i < l->kind_count; i++) {
+		if (kind_ready(l, &l->kinds[i]) < 0)
+			return TPLC_ENOMEM;
+		count = l->kinds[i].kept ? l->kinds[i].count : 0;
+		l->kinds[i].count = n; /* where its components start */
+		n += count;
+	}
+	c = tplx_reallocarray(NULL, n ? n : 1, sizeof(*c));
+	if (c == NULL)
 		return nomem(l);
-	if (cpe_key == NULL)
-		c->row.cpe = NULL;
-	return tplc_match__component_cpe(c, l->arena, l->err);
+	for (i = 0; i < l->raw.count; i++) {
+		struct kind *k = &l->kinds[r[i].kind];
+
+		if (k->kept)
+			fill_component(&c[k->count++], r[i].id,
+			               r[i].product_version_id, k, r[i].kind);
+	}
+	l->components.items = c;
+	l->components.count = l->components.cap = n;
+	tplx_free(l->raw.items);
+	memset(&l->raw, 0, sizeof(l->raw));
+	return 0;
 }
 
 static int take_product(const struct tplc_store__product_version *row,
@@ -184,29 +400,34 @@ static int by_component_id(const void *a, const void *b)
 	return x->row.id < y->row.id ? -1 : x->row.id > y->row.id;
 }
 
-static int compare_text(const char *a, const char *b)
+/* Components of a kind next to each other, so their rules are evaluated
+ * once (engine.c); in id order within it, always the same.  A counting
+ * sort: the components come in id order. */
+static int by_kind(struct load *l)
 {
-	return strcmp(a != NULL ? a : "", b != NULL ? b : "");
-}
+	struct tplc_match__component *c = l->components.items, *out;
+	size_t n = l->components.count, i, at = 0, count;
 
-/* Equal packages and versions next to each other, so their package
- * rules are evaluated once (engine.c); then by id, always the same. */
-static int by_match_order(const void *a, const void *b)
-{
-	const struct tplc_match__component *x = a, *y = b;
-	int c = 0;
-
-	if (x->package_at != y->package_at)
-		return x->package_at < y->package_at ? -1 : 1;
-	if (x->cpe_at != y->cpe_at)
-		return x->cpe_at < y->cpe_at ? -1 : 1;
-	if (x->cpe_at != 0)
-		c = compare_text(x->row.cpe, y->row.cpe);
-	if (c == 0)
-		c = compare_text(
-		        x->row.version ? x->row.version : x->cpe_version,
-		        y->row.version ? y->row.version : y->cpe_version);
-	return c != 0 ? c : by_component_id(a, b);
+	if (n < 2)
+		return 0;
+	out = tplx_reallocarray(NULL, n, sizeof(*out));
+	if (out == NULL)
+		return nomem(l);
+	for (i = 0; i < l->kind_count; i++)
+		l->kinds[i].count = 0;
+	for (i = 0; i < n; i++)
+		l->kinds[c[i].kind].count++;
+	for (i = 0; i < l->kind_count; i++) {
+		count = l->kinds[i].count;
+		l->kinds[i].count = at; /* where its components start */
+		at += count;
+	}
+	for (i = 0; i < n; i++)
+		out[l->kinds[c[i].kind].count++] = c[i];
+	tplx_free(l->components.items);
+	l->components.items = out;
+	l->components.cap = n;
+	return 0;
 }
 
 /* Match what was loaded and reconcile: all findings, or one advisory's. */
@@ -219,9 +440,6 @@ static int match_and_sync(struct tplc_store *store, struct load *l,
 	size_t i;
 	int error;
 
-	if (l->components.count > 1)
-		qsort(l->components.items, l->components.count,
-		      sizeof(struct tplc_match__component), by_match_order);
 	l->stats->statements = l->ix.statement_rows;
 	l->stats->unknown_ranges = l->ix.unknown_ranges;
 	memset(&fleet, 0, sizeof(fleet));
@@ -262,25 +480,48 @@ static int match_and_sync(struct tplc_store *store, struct load *l,
 int tplc_scan(struct tplc_store *store, struct tplc_scan_stats *stats,
               struct tplc_error *err)
 {
+	struct fleet_read f;
 	struct load l;
+	size_t threads = tplc_match__threads();
+	bool started = false;
 	int error;
 
 	error = load_init(&l, stats, err);
-	if (error < 0)
+	if (error == 0)
+		error = tplc_store__scan_begin(store, err);
+	if (error < 0) {
+		load_free(&l);
 		return error;
+	}
+	memset(&f, 0, sizeof(f));
+	f.l = &l;
+	f.store = store;
+	/* two connections: the fleet and the advisories read at once */
+	f.reader = threads > 1 ? tplc_store__reader_open(store) : NULL;
+	if (f.reader != NULL)
+		started = pthread_create(&f.thread, NULL, read_fleet, &f) == 0;
 	error = tplc_store__each_affected(store, take_rule, &l, err);
 	if (error == 0)
 		error = tplc_store__each_alias(store, take_alias, &l, err);
 	if (error == 0)
 		error = tplc_match__index_build(&l.ix, err);
+	if (started)
+		pthread_join(f.thread, NULL);
+	else if (error == 0)
+		read_fleet(&f);
+	tplc_store__reader_close(f.reader);
+	if (error == 0 && f.error < 0) {
+		error = f.error;
+		if (err != NULL)
+			*err = f.err;
+	}
 	if (error == 0)
-		error = tplc_store__each_component(store, take_component, &l,
-		                                   err);
+		error = keep_components(&l);
 	if (error == 0)
 		error = tplc_store__each_product_version(store, take_product,
 		                                         &l, err);
 	if (error == 0)
-		error = match_and_sync(store, &l, tplc_match__threads());
+		error = match_and_sync(store, &l, threads);
 	load_free(&l);
 	return error;
 }
@@ -380,18 +621,16 @@ static int load_components(struct tplc_store *store, struct load *l)
 	if (l->components.count > 1)
 		qsort(c, l->components.count, sizeof(*c), by_component_id);
 	for (i = 0, j = 0; i < l->components.count; i++) {
-		if (j > 0 && c[j - 1].row.id == c[i].row.id) {
-			tplc_cpe_free(c[i].cpe);
+		if (j > 0 && c[j - 1].row.id == c[i].row.id)
 			continue;
-		}
 		c[j++] = c[i];
 	}
 	l->stats->components = l->components.count = j;
 	return 0;
 }
 
-int tplc_scan_advisory(struct tplc_store *store, long long advisory_id,
-                       struct tplc_scan_stats *stats, struct tplc_error *err)
+int tplc_match__scan_one(struct tplc_store *store, long long advisory_id,
+                         struct tplc_scan_stats *stats, struct tplc_error *err)
 {
 	struct tplc_store__scope scope;
 	struct load l;
@@ -400,8 +639,12 @@ int tplc_scan_advisory(struct tplc_store *store, long long advisory_id,
 	if (advisory_id <= 0)
 		return tplc_error_set(err, TPLC_EINVAL, "no advisory");
 	error = load_init(&l, stats, err);
-	if (error < 0)
+	if (error == 0)
+		error = tplc_store__scan_begin(store, err);
+	if (error < 0) {
+		load_free(&l);
 		return error;
+	}
 	l.advisory_id = advisory_id;
 	memset(&scope, 0, sizeof(scope));
 	scope.advisory_id = advisory_id;
@@ -421,6 +664,8 @@ int tplc_scan_advisory(struct tplc_store *store, long long advisory_id,
 	if (error == 0)
 		error = tplc_store__each_product_version(store, take_product,
 		                                         &l, err);
+	if (error == 0)
+		error = by_kind(&l);
 	if (error == 0)
 		error = match_and_sync(store, &l, 1);
 	load_free(&l);

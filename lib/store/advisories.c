@@ -53,14 +53,26 @@ static const char alias_sql[] =
         "INSERT OR IGNORE INTO vulnerability_aliases(alias, vuln_id)"
         " VALUES (?1, ?2)";
 
+/*
+ * No statement here says OR REPLACE or RETURNING: either makes SQLite
+ * keep a statement journal, which a large import writes to a temporary
+ * file page by page, once per row.  An upsert that sets every other
+ * column says the same as a replace.
+ */
 static const char advisory_vuln_sql[] =
-        "INSERT OR REPLACE INTO advisory_vulns(advisory_id, vuln_id,"
-        " cvss_score, cvss_vector) VALUES (?1, ?2, ?3, ?4)";
+        "INSERT INTO advisory_vulns(advisory_id, vuln_id,"
+        " cvss_score, cvss_vector) VALUES (?1, ?2, ?3, ?4)"
+        " ON CONFLICT(advisory_id, vuln_id) DO UPDATE SET"
+        " cvss_score = excluded.cvss_score,"
+        " cvss_vector = excluded.cvss_vector";
 
 static const char metric_sql[] =
-        "INSERT OR REPLACE INTO vulnerability_metrics(advisory_id, vuln_id,"
+        "INSERT INTO vulnerability_metrics(advisory_id, vuln_id,"
         " version, vector, score, source, type)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, COALESCE(?6, ''), ?7)";
+        " VALUES (?1, ?2, ?3, ?4, ?5, COALESCE(?6, ''), ?7)"
+        " ON CONFLICT(advisory_id, vuln_id, version, source) DO UPDATE SET"
+        " vector = excluded.vector, score = excluded.score,"
+        " type = excluded.type";
 
 static const char affected_sql[] =
         "INSERT INTO affected(advisory_id, vuln_id, package_key, vendor,"
@@ -77,8 +89,11 @@ static const char advisory_sql[] =
         " title = excluded.title, publisher = excluded.publisher,"
         " published = excluded.published, modified = excluded.modified,"
         " url = excluded.url, file = excluded.file,"
-        " imported_at = excluded.imported_at"
-        " RETURNING id";
+        " imported_at = excluded.imported_at";
+
+/* the id of an advisory the upsert updated */
+static const char advisory_id_sql[] =
+        "SELECT id FROM advisories WHERE source = ?1 AND ref = ?2";
 
 /* a re-imported advisory says everything anew */
 static const char *const clear_sql[] = {
@@ -89,15 +104,105 @@ static const char *const clear_sql[] = {
 
 #define CLEAR_COUNT (sizeof(clear_sql) / sizeof(clear_sql[0]))
 
+/*
+ * A feed file is one transaction: with SQLite's default 2 MB page cache a
+ * large one spills its pages to the WAL again and again while indexes
+ * grow.  A bounded cache (pages are only taken as they are touched) lets
+ * each page be written once, at commit.
+ */
+#define IMPORT_CACHE_PRAGMA "PRAGMA cache_size=-262144" /* KiB: 256 MiB */
+
+/*
+ * A feed names the same packages and products again and again (NVD's CPEs
+ * differ mostly in their version, which the key leaves out): the last keys
+ * made, by the identity as written, spare parsing it again.  Direct-mapped
+ * by a hash; a slot holds the identity, its key, or that it has none.
+ */
+#define KEY_CACHE_SLOTS 256
+
+struct key_cache {
+	char *in[KEY_CACHE_SLOTS];
+	char *key[KEY_CACHE_SLOTS]; /* NULL: not readable */
+};
+
+typedef int (*key_fn)(char **out, const char *s, struct tplc_error *err);
+
+static void key_cache_free(struct key_cache *c)
+{
+	size_t i;
+
+	for (i = 0; i < KEY_CACHE_SLOTS; i++) {
+		tplx_free(c->in[i]);
+		tplc_free(c->key[i]);
+	}
+}
+
+/*
+ * *out: the key of identity s (NULL when s is), owned by the cache until
+ * the next call.  Returns 0, 1 when s is not readable (*out NULL) or
+ * TPLC_ENOMEM.
+ */
+static int cached_key(struct key_cache *c, const char *s, key_fn fn,
+                      const char **out)
+{
+	struct tplc_error key_err;
+	unsigned long h = 5381;
+	const char *p;
+	char *key = NULL, *copy;
+	size_t slot;
+
+	*out = NULL;
+	if (s == NULL)
+		return 0;
+	for (p = s; *p != '\0'; p++)
+		h = h * 33 + (unsigned char)*p;
+	slot = h % KEY_CACHE_SLOTS;
+	if (c->in[slot] != NULL && strcmp(c->in[slot], s) == 0) {
+		*out = c->key[slot];
+		return *out == NULL;
+	}
+	if (fn(&key, s, &key_err) < 0) {
+		if (key_err.code == TPLC_ENOMEM)
+			return TPLC_ENOMEM;
+		key = NULL;
+	}
+	copy = tplx_strdup(s);
+	if (copy == NULL) {
+		tplc_free(key);
+		return TPLC_ENOMEM;
+	}
+	tplx_free(c->in[slot]);
+	tplc_free(c->key[slot]);
+	c->in[slot] = copy;
+	c->key[slot] = key;
+	*out = key;
+	return key == NULL;
+}
+
 struct tplc_advisory_import {
 	struct tplc_store *store;
 	const char *file;
-	sqlite3_stmt *advisory, *vuln, *alias, *advisory_vuln, *metric;
+	sqlite3_stmt *advisory, *advisory_id_stmt, *vuln, *alias;
+	sqlite3_stmt *advisory_vuln, *metric;
 	sqlite3_stmt *affected, *clear[CLEAR_COUNT];
 	long long advisory_id;
 	struct tplc_import_stats *stats;
+	struct key_cache purls, cpes;
 	int error; /* the first failed add: end rolls back */
 };
+
+/*
+ * Every string bound here (the advisory's arena, the file name, the
+ * context's clock) outlives the step and the reset that follows it, so
+ * SQLite need not copy it.
+ */
+static void bind_str(sqlite3_stmt *stmt, int index, const char *value)
+{
+	if (value == NULL)
+		sqlite3_bind_null(stmt, index);
+	else
+		sqlite3_bind_text(stmt, index, value, -1, SQLITE_STATIC);
+}
 
 static const char *status_name(enum tplc_status status)
 {
@@ -122,17 +227,28 @@ static int upsert_advisory(struct tplc_advisory_import *im,
 	size_t i;
 	int error;
 
-	tplc_store__bind_text(stmt, 1, a->source);
-	tplc_store__bind_text(stmt, 2, a->id);
-	tplc_store__bind_text(stmt, 3, a->title);
-	tplc_store__bind_text(stmt, 4, a->publisher);
-	tplc_store__bind_text(stmt, 5, a->published);
-	tplc_store__bind_text(stmt, 6, a->modified);
-	tplc_store__bind_text(stmt, 7, a->url);
-	tplc_store__bind_text(stmt, 8, im->file);
-	tplc_store__bind_text(stmt, 9, tplc_ctx_now(im->store->ctx));
-	error = tplc_store__step_id_keep(im->store, stmt, &im->advisory_id, err,
-	                                 "cannot record advisory");
+	bind_str(stmt, 1, a->source);
+	bind_str(stmt, 2, a->id);
+	bind_str(stmt, 3, a->title);
+	bind_str(stmt, 4, a->publisher);
+	bind_str(stmt, 5, a->published);
+	bind_str(stmt, 6, a->modified);
+	bind_str(stmt, 7, a->url);
+	bind_str(stmt, 8, im->file);
+	bind_str(stmt, 9, tplc_ctx_now(im->store->ctx));
+	/* an insert sets the last rowid, the upsert's update does not: a new
+	 * advisory has nothing to clear */
+	sqlite3_set_last_insert_rowid(im->store->db, 0);
+	error = tplc_store__step_done(im->store, stmt, err,
+	                              "cannot record advisory");
+	im->advisory_id = sqlite3_last_insert_rowid(im->store->db);
+	if (error != 0 || im->advisory_id != 0)
+		return error;
+	bind_str(im->advisory_id_stmt, 1, a->source);
+	bind_str(im->advisory_id_stmt, 2, a->id);
+	error = tplc_store__step_id_keep(im->store, im->advisory_id_stmt,
+	                                 &im->advisory_id, err,
+	                                 "cannot find advisory");
 	for (i = 0; error == 0 && i < CLEAR_COUNT; i++) {
 		sqlite3_bind_int64(im->clear[i], 1, im->advisory_id);
 		error = tplc_store__step_done(im->store, im->clear[i], err,
@@ -153,13 +269,13 @@ static int insert_metrics(struct tplc_advisory_import *im,
 		if (m->version == NULL)
 			continue;
 		sqlite3_bind_int64(im->metric, 1, im->advisory_id);
-		tplc_store__bind_text(im->metric, 2, v->id);
-		tplc_store__bind_text(im->metric, 3, m->version);
-		tplc_store__bind_text(im->metric, 4, m->vector);
+		bind_str(im->metric, 2, v->id);
+		bind_str(im->metric, 3, m->version);
+		bind_str(im->metric, 4, m->vector);
 		tplc_store__bind_double(im->metric, 5, m->score,
 		                        m->score >= 0.0);
-		tplc_store__bind_text(im->metric, 6, m->source);
-		tplc_store__bind_text(im->metric, 7, m->type);
+		bind_str(im->metric, 6, m->source);
+		bind_str(im->metric, 7, m->type);
 		error = tplc_store__step_done(im->store, im->metric, err,
 		                              "cannot record metric");
 	}
@@ -173,40 +289,40 @@ static int insert_vuln(struct tplc_advisory_import *im,
 	size_t i;
 	int error;
 
-	tplc_store__bind_text(im->vuln, 1, v->id);
-	tplc_store__bind_text(im->vuln, 2, v->title);
-	tplc_store__bind_text(im->vuln, 3, v->description);
-	tplc_store__bind_text(im->vuln, 4, v->published);
-	tplc_store__bind_text(im->vuln, 5, v->modified);
-	tplc_store__bind_text(im->vuln, 6, v->cwe);
+	bind_str(im->vuln, 1, v->id);
+	bind_str(im->vuln, 2, v->title);
+	bind_str(im->vuln, 3, v->description);
+	bind_str(im->vuln, 4, v->published);
+	bind_str(im->vuln, 5, v->modified);
+	bind_str(im->vuln, 6, v->cwe);
 	tplc_store__bind_double(im->vuln, 7, v->cvss_score, has_score);
-	tplc_store__bind_text(im->vuln, 8, v->cvss_vector);
+	bind_str(im->vuln, 8, v->cvss_vector);
 	sqlite3_bind_int(im->vuln, 9, v->kev);
-	tplc_store__bind_text(im->vuln, 10, v->kev_date_added);
-	tplc_store__bind_text(im->vuln, 11, v->kev_due_date);
-	tplc_store__bind_text(im->vuln, 12, v->kev_ransomware);
-	tplc_store__bind_text(im->vuln, 13, v->kev_action);
-	tplc_store__bind_text(im->vuln, 14, v->kev_vendor);
-	tplc_store__bind_text(im->vuln, 15, v->kev_product);
-	tplc_store__bind_text(im->vuln, 16, v->withdrawn);
+	bind_str(im->vuln, 10, v->kev_date_added);
+	bind_str(im->vuln, 11, v->kev_due_date);
+	bind_str(im->vuln, 12, v->kev_ransomware);
+	bind_str(im->vuln, 13, v->kev_action);
+	bind_str(im->vuln, 14, v->kev_vendor);
+	bind_str(im->vuln, 15, v->kev_product);
+	bind_str(im->vuln, 16, v->withdrawn);
 	tplc_store__bind_double(im->vuln, 17, v->epss, v->has_epss);
 	tplc_store__bind_double(im->vuln, 18, v->epss_percentile, v->has_epss);
-	tplc_store__bind_text(im->vuln, 19, v->epss_date);
-	tplc_store__bind_text(im->vuln, 20, v->epss_model);
+	bind_str(im->vuln, 19, v->epss_date);
+	bind_str(im->vuln, 20, v->epss_model);
 	error = tplc_store__step_done(im->store, im->vuln, err,
 	                              "cannot record vulnerability");
 	for (i = 0; error == 0 && i < v->alias_count; i++) {
-		tplc_store__bind_text(im->alias, 1, v->aliases[i]);
-		tplc_store__bind_text(im->alias, 2, v->id);
+		bind_str(im->alias, 1, v->aliases[i]);
+		bind_str(im->alias, 2, v->id);
 		error = tplc_store__step_done(im->store, im->alias, err,
 		                              "cannot record alias");
 	}
 	if (error == 0) {
 		sqlite3_bind_int64(im->advisory_vuln, 1, im->advisory_id);
-		tplc_store__bind_text(im->advisory_vuln, 2, v->id);
+		bind_str(im->advisory_vuln, 2, v->id);
 		tplc_store__bind_double(im->advisory_vuln, 3, v->cvss_score,
 		                        has_score);
-		tplc_store__bind_text(im->advisory_vuln, 4, v->cvss_vector);
+		bind_str(im->advisory_vuln, 4, v->cvss_vector);
 		error = tplc_store__step_done(im->store, im->advisory_vuln, err,
 		                              "cannot record score");
 	}
@@ -222,8 +338,7 @@ static int insert_affected(struct tplc_advisory_import *im,
                            const struct tplc_affected *af,
                            struct tplc_error *err)
 {
-	struct tplc_error key_err;
-	char *key = NULL, *cpe_key = NULL;
+	const char *key = NULL, *cpe_key = NULL;
 	int error;
 
 	if (af->vuln >= a->vuln_count)
@@ -232,36 +347,30 @@ static int insert_affected(struct tplc_advisory_import *im,
 		                      " of %zu",
 		                      af->vuln, a->vuln_count);
 	/* an identity we cannot read is kept as written, unmatched */
-	if ((af->purl != NULL &&
-	     tplc_purl_package_key(&key, af->purl, &key_err) < 0) ||
-	    (af->cpe != NULL &&
-	     tplc_cpe_key(&cpe_key, af->cpe, &key_err) < 0)) {
-		if (key_err.code == TPLC_ENOMEM) {
-			tplc_free(key);
-			return tplc_error_set(err, TPLC_ENOMEM,
-			                      "out of memory");
-		}
+	error = cached_key(&im->purls, af->purl, tplc_purl_package_key, &key);
+	if (error == 0)
+		error = cached_key(&im->cpes, af->cpe, tplc_cpe_key, &cpe_key);
+	if (error == TPLC_ENOMEM)
+		return tplc_error_set(err, TPLC_ENOMEM, "out of memory");
+	if (error != 0)
 		im->stats->warnings++;
-	}
 	sqlite3_bind_int64(im->affected, 1, im->advisory_id);
-	tplc_store__bind_text(im->affected, 2, a->vulns[af->vuln].id);
-	tplc_store__bind_text(im->affected, 3, key);
-	tplc_store__bind_text(im->affected, 4, af->vendor);
-	tplc_store__bind_text(im->affected, 5, af->product);
-	tplc_store__bind_text(im->affected, 6, af->range);
-	tplc_store__bind_text(im->affected, 7, af->range_text);
-	tplc_store__bind_text(im->affected, 8, status_name(af->status));
-	tplc_store__bind_text(im->affected, 9, af->fixed_in);
-	tplc_store__bind_text(im->affected, 10, af->remediation);
-	tplc_store__bind_text(im->affected, 11, af->cpe);
-	tplc_store__bind_text(im->affected, 12, cpe_key);
+	bind_str(im->affected, 2, a->vulns[af->vuln].id);
+	bind_str(im->affected, 3, key);
+	bind_str(im->affected, 4, af->vendor);
+	bind_str(im->affected, 5, af->product);
+	bind_str(im->affected, 6, af->range);
+	bind_str(im->affected, 7, af->range_text);
+	bind_str(im->affected, 8, status_name(af->status));
+	bind_str(im->affected, 9, af->fixed_in);
+	bind_str(im->affected, 10, af->remediation);
+	bind_str(im->affected, 11, af->cpe);
+	bind_str(im->affected, 12, cpe_key);
 	sqlite3_bind_int64(im->affected, 13, af->config);
 	sqlite3_bind_int64(im->affected, 14, af->node);
 	sqlite3_bind_int(im->affected, 15, af->platform);
-	tplc_store__bind_text(im->affected, 16, af->justification);
-	tplc_store__bind_text(im->affected, 17, af->detail);
-	tplc_free(key);
-	tplc_free(cpe_key);
+	bind_str(im->affected, 16, af->justification);
+	bind_str(im->affected, 17, af->detail);
 	error = tplc_store__step_done(im->store, im->affected, err,
 	                              "cannot record affected product");
 	if (error == 0)
@@ -274,6 +383,7 @@ static void finalize_all(struct tplc_advisory_import *im)
 	size_t i;
 
 	sqlite3_finalize(im->advisory);
+	sqlite3_finalize(im->advisory_id_stmt);
 	sqlite3_finalize(im->vuln);
 	sqlite3_finalize(im->alias);
 	sqlite3_finalize(im->advisory_vuln);
@@ -293,6 +403,7 @@ int tplc_store_advisory_import_begin(struct tplc_advisory_import **out,
 		const char *sql;
 	} prepare[] = {
 		{ &im->advisory, advisory_sql },
+		{ &im->advisory_id_stmt, advisory_id_sql },
 		{ &im->vuln, vuln_sql },
 		{ &im->alias, alias_sql },
 		{ &im->advisory_vuln, advisory_vuln_sql },
@@ -310,7 +421,9 @@ int tplc_store_advisory_import_begin(struct tplc_advisory_import **out,
 		return tplc_error_set(err, TPLC_ENOMEM, "out of memory");
 	im->store = store;
 	im->file = file;
-	error = tplc_store__import_begin(store, err);
+	error = tplc_store__exec(store, IMPORT_CACHE_PRAGMA, err);
+	if (error == 0)
+		error = tplc_store__import_begin(store, err);
 	if (error < 0) {
 		tplx_free(im);
 		return error;
@@ -359,6 +472,8 @@ int tplc_store_advisory_import_end(struct tplc_advisory_import *im, int error)
 	if (error == 0)
 		error = im->error;
 	finalize_all(im);
+	key_cache_free(&im->purls);
+	key_cache_free(&im->cpes);
 	error = tplc_store__import_end(im->store, error);
 	tplx_free(im);
 	return error;

@@ -60,11 +60,27 @@ struct tplc_store__product_version {
 	const char *version; /* NULL when unknown */
 };
 
+/* Before a scan's reads: map the file rather than read() its pages. */
+int tplc_store__scan_begin(struct tplc_store *store, struct tplc_error *err);
+
 /* Rows borrow their strings for the duration of the callback. */
 int tplc_store__each_component(
         struct tplc_store *store,
         int (*cb)(const struct tplc_store__component *row, void *data),
         void *data, struct tplc_error *err);
+/*
+ * A read-only connection of its own, touching nothing store->db holds:
+ * another thread reads the fleet on it while this one reads the
+ * advisories.  NULL when the store cannot give one (a transaction is
+ * open, the file cannot be opened again): read on the store then.
+ */
+struct tplc_store__reader;
+struct tplc_store__reader *tplc_store__reader_open(struct tplc_store *store);
+int tplc_store__reader_each_component(
+        struct tplc_store__reader *r,
+        int (*cb)(const struct tplc_store__component *row, void *data),
+        void *data, struct tplc_error *err);
+void tplc_store__reader_close(struct tplc_store__reader *r);
 int tplc_store__each_affected(struct tplc_store *store,
                               int (*cb)(const struct tplc_store__affected *row,
                                         void *data),

@@ -303,6 +303,10 @@ char *tplx_xml_path(const xmlNode *node, const char *attr, char *buf,
 
 static int failv(const struct tplx_xml_doc *doc, const xmlNode *node,
                  const char *attr, struct tplc_error *err, int code,
+                 const char *fmt, va_list ap) TPLC_PRINTF(6, 0);
+
+static int failv(const struct tplx_xml_doc *doc, const xmlNode *node,
+                 const char *attr, struct tplc_error *err, int code,
                  const char *fmt, va_list ap)
 {
 	char where[TPLC_ERROR_PATH_MAX];

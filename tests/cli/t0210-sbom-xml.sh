@@ -1,5 +1,5 @@
 #!/bin/sh
-# tplc sbom import on XML SBOMs: CycloneDX XML and SPDX 2.3 XML.
+# tplc sbom import on XML SBOMs: CycloneDX XML, SPDX 2.3 XML and RDF/XML.
 . "$TPLC_SOURCE_ROOT/tests/lib/test-lib.sh"
 test_require_shared
 
@@ -55,6 +55,29 @@ test_expect_success 'the SPDX 2.3 XML example imports like its JSON' '
 	tplc sbom import "$E/SPDXJSONExample-v2.3.spdx.json" \
 		--product "Example SPDX Tools" --version json >json.out &&
 	test_grep "4 components" json.out
+'
+
+test_expect_success 'the SPDX 2.3 RDF/XML example imports like its JSON' '
+	E="$SHARED/sbom/spdx-2.3/examples" &&
+	tplc sbom import "$E/SPDXRdfExample-v2.3.spdx.rdf.xml" \
+		--product "Example SPDX Tools" --version rdf >out &&
+	test_grep "SPDX 2.3, 4 components" out &&
+	tplc sbom import "$E/SPDXJSONExample-v2.3.spdx.json" \
+		--product "Example SPDX Tools" --version json2 >/dev/null &&
+	rows_of() {
+		sqlite3 tplc.db "SELECT DISTINCT c.name, c.version, c.purl, c.cpe, c.license FROM components c JOIN sboms s ON c.sbom_id = s.id WHERE s.source LIKE '"'"'%$1'"'"' ORDER BY 1, 2"
+	} &&
+	rows_of .rdf.xml >rdf.txt &&
+	rows_of .spdx.json >json.txt &&
+	test "$(wc -l <rdf.txt)" = 4 &&
+	test_grep "glibc|2.11.1||cpe:2.3:a:pivotal_software" rdf.txt &&
+	test_cmp json.txt rdf.txt
+'
+
+test_expect_success 'an SPDX RDF/XML without a package name is refused with its element path' '
+	printf "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns:spdx=\"http://spdx.org/rdf/terms#\">\n<spdx:SpdxDocument rdf:about=\"http://x/d#SPDXRef-DOCUMENT\">\n<spdx:specVersion>SPDX-2.3</spdx:specVersion><spdx:name>t</spdx:name>\n</spdx:SpdxDocument>\n<spdx:Package rdf:about=\"http://x/d#SPDXRef-a\"/>\n</rdf:RDF>\n" >bad.rdf.xml &&
+	test_expect_code 65 tplc sbom import bad.rdf.xml --product "Acme R" --version 1 2>err &&
+	test_grep "bad.rdf.xml:5: /RDF/Package: required element <spdx:name> is missing" err
 '
 
 test_expect_success 'an invalid CycloneDX XML is refused with file, line and element path' '

@@ -81,4 +81,33 @@ test_expect_success 'a malformed CPE is exit 65 with the reason' '
 	test_grep "13 fields" err
 '
 
+test_expect_success 'version native turns native ranges into vers' '
+	tplc version native --scheme npm "^1.2.3 || >= 3.0.0 < 3.4" >out &&
+	echo "vers:npm/>=1.2.3|<2.0.0|>=3.0.0|<3.4.0" >want &&
+	test_cmp want out &&
+	tplc version native --scheme nuget "[1.0, 2.0)" >out &&
+	echo "vers:nuget/>=1.0|<2.0" >want &&
+	test_cmp want out &&
+	tplc version native --scheme pypi "~=1.4.5, !=1.4.7" >out &&
+	echo "vers:pypi/>=1.4.5|!=1.4.7|<1.5.dev0" >want &&
+	test_cmp want out
+'
+
+test_expect_success 'version native --json, and its output feeds version in' '
+	tplc --json version native --scheme nginx "1.5.0+, 1.4.1+" >out &&
+	test "$(json_field "d[\"scheme\"], d[\"vers\"]" <out)" = \
+		"nginx vers:nginx/>=1.4.1|<1.5.0|>=1.5.0" &&
+	tplc version in "$(tplc version native --scheme gem "~> 2.0.8")" 2.0.9 &&
+	test_expect_code 1 tplc version in "vers:gem/>=2.0.8|<2.1" 2.1
+'
+
+test_expect_success 'version native refuses what has no vers form' '
+	test_expect_code 65 tplc version native --scheme pypi ">=2, <1" 2>err &&
+	test_grep "no version satisfies" err &&
+	test_expect_code 65 tplc version native --scheme deb "1.0" 2>err &&
+	test_grep "no native range notation" err &&
+	test_expect_code 64 tplc version native "^1" 2>err &&
+	test_grep "needs --scheme" err
+'
+
 test_done

@@ -65,7 +65,7 @@ test_expect_success 'the next scan marks exactly that finding not_affected' '
 test_expect_success 'device list --exposed does not count not_affected findings' '
 	tplc --json device list --exposed >dev &&
 	json_field "\" \".join(\"%s:%s\" % (x[\"asset_tag\"], x[\"findings\"]) for x in d)" <dev >got &&
-	echo "PUMP-1:1 PUMP-2:1 WS-1:1" >want &&
+	echo "WS-1:1 PUMP-1:1 PUMP-2:1" >want &&
 	test_cmp want got &&
 	sqlite3 tplc.db "UPDATE findings SET vex_status = \"fixed\" WHERE vuln_id = \"CVE-2021-44228\"" &&
 	tplc --json device list --exposed >dev &&

@@ -7,48 +7,7 @@
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
 
-#include "test.h"
-#include "tplc/sbom.h"
-#include "util/alloc.h"
-#include "util/file.h"
-
-static const char *base_name(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	return slash ? slash + 1 : path;
-}
-
-static int parse_path(const char *path, struct tplc_sbom **sbom,
-                      struct tplc_error *err)
-{
-	size_t len;
-	char *data = tplt_read_file(path, &len);
-	int error = tplc_sbom_parse(sbom, data, len, base_name(path), err);
-
-	free(data); /* the SBOM must not borrow from it */
-	return error;
-}
-
-static struct tplc_sbom *parse_shared(const char *rel)
-{
-	struct tplc_sbom *sbom = NULL;
-	struct tplc_error err;
-	char msg[1024];
-
-	if (parse_path(tplt_shared(rel), &sbom, &err) != 0)
-		fail_msg("%s", tplc_error_format(&err, msg, sizeof(msg)));
-	return sbom;
-}
-
-static int parse_bad(const char *text, struct tplc_error *err)
-{
-	struct tplc_sbom *sbom = (struct tplc_sbom *)1;
-	int error = tplc_sbom_parse(&sbom, text, strlen(text), "t.xml", err);
-
-	assert_null(sbom);
-	return error;
-}
+#include "sbom-test.h"
 
 /*
  * The oracle: libxml2's XSD validation with the published bom-1.N.xsd,
@@ -108,153 +67,55 @@ static void silent(void *ctx, const char *msg, ...)
 	(void)msg;
 }
 
+struct xsd_check {
+	xmlSchema *schema;
+	size_t agree;
+};
+
+static void xsd_case(void *ctx, const char *path, const char *name,
+                     bool want_valid)
+{
+	struct xsd_check *x = ctx;
+
+	if (xsd_valid(x->schema, path) == want_valid)
+		x->agree++;
+	else
+		tplt_note("XSD disagrees on %s", name);
+}
+
 /* Every valid-*.xml accepted, every invalid-*.xml rejected with a
  * location, and the XSD says the same of each. */
-static void conformance(const char *version)
+static void test_cyclonedx_xml__conformance(void **state)
 {
-	char rel[64], msg[1024];
-	char **files = NULL;
-	size_t count = 0, i;
-	size_t valid = 0, valid_ok = 0, invalid = 0, invalid_ok = 0;
-	size_t xsd_agree = 0;
-	struct tplc_error err;
-	xmlSchema *schema;
-	const char *dir;
+	const char *version = *state;
+	struct xsd_check xsd = { NULL, 0 };
+	struct tplt_sbom_cases n;
+	char rel[64];
 
 	xmlSetGenericErrorFunc(NULL, silent);
-	schema = load_xsd(version);
+	xsd.schema = load_xsd(version);
 	snprintf(rel, sizeof(rel), "sbom/cyclonedx/conformance/%s", version);
-	dir = tplt_shared(rel);
-	if (tplx_file_list(&files, &count, dir, ".xml", &err) != 0)
-		fail_msg("%s", tplc_error_format(&err, msg, sizeof(msg)));
-	for (i = 0; i < count; i++) {
-		const char *name = base_name(files[i]);
-		bool want_valid = strncmp(name, "valid-", 6) == 0;
-		struct tplc_sbom *sbom = NULL;
-		int error;
-
-		if (!want_valid && strncmp(name, "invalid-", 8) != 0)
-			continue;
-		if (xsd_valid(schema, files[i]) == want_valid)
-			xsd_agree++;
-		else
-			tplt_note("XSD disagrees on %s", name);
-		error = parse_path(files[i], &sbom, &err);
-		if (want_valid) {
-			valid++;
-			if (error == 0 &&
-			    strcmp(sbom->format, "CycloneDX") == 0 &&
-			    strcmp(sbom->spec_version, version) == 0)
-				valid_ok++;
-			else
-				tplt_note("MISMATCH %s rejected: %s", name,
-				          tplc_error_format(&err, msg,
-				                            sizeof(msg)));
-		} else {
-			invalid++;
-			if (error != 0 && err.line > 0 &&
-			    err.message[0] != '\0' &&
-			    strcmp(err.file, name) == 0)
-				invalid_ok++;
-			else if (error != 0)
-				tplt_note("MISMATCH %s rejected without a "
-				          "location: %s",
-				          name,
-				          tplc_error_format(&err, msg,
-				                            sizeof(msg)));
-			else
-				tplt_note("MISMATCH %s accepted", name);
-		}
-		tplc_sbom_free(sbom);
-	}
-	tplx_file_list_free(files, count);
-	xmlSchemaFree(schema);
+	tplt_sbom_cases(tplt_shared(rel), ".xml", "CycloneDX", version, NULL,
+	                xsd_case, &xsd, &n);
+	xmlSchemaFree(xsd.schema);
 	tplt_conformance("CycloneDX XML %s: %zu/%zu valid accepted, %zu/%zu "
 	                 "invalid rejected (XSD agrees on %zu/%zu)",
-	                 version, valid_ok, valid, invalid_ok, invalid,
-	                 xsd_agree, valid + invalid);
-	assert_true(valid > 0 && invalid > 0);
-	assert_int_equal(xsd_agree, valid + invalid);
-	assert_int_equal(valid_ok, valid);
-	assert_int_equal(invalid_ok, invalid);
+	                 version, n.valid_ok, n.valid, n.invalid_ok, n.invalid,
+	                 xsd.agree, n.valid + n.invalid);
+	assert_true(n.valid > 0 && n.invalid > 0);
+	assert_int_equal(xsd.agree, n.valid + n.invalid);
+	assert_int_equal(n.valid_ok, n.valid);
+	assert_int_equal(n.invalid_ok, n.invalid);
 }
 
-static void test_cyclonedx_xml__conformance_1_2(void **state)
+/* name, version, purl, supplier, license and hash count. */
+static void component_line(const struct tplc_component *c, char *buf,
+                           size_t size)
 {
-	(void)state;
-	conformance("1.2");
-}
-
-static void test_cyclonedx_xml__conformance_1_3(void **state)
-{
-	(void)state;
-	conformance("1.3");
-}
-
-static void test_cyclonedx_xml__conformance_1_4(void **state)
-{
-	(void)state;
-	conformance("1.4");
-}
-
-static void test_cyclonedx_xml__conformance_1_5(void **state)
-{
-	(void)state;
-	conformance("1.5");
-}
-
-static void test_cyclonedx_xml__conformance_1_6(void **state)
-{
-	(void)state;
-	conformance("1.6");
-}
-
-static void test_cyclonedx_xml__conformance_1_7(void **state)
-{
-	(void)state;
-	conformance("1.7");
-}
-
-static int compare_lines(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* name, version, purl, supplier, license and hash count of every
- * component, sorted, one per line. */
-static char *component_set(const struct tplc_sbom *sbom)
-{
-	char **lines = calloc(sbom->component_count + 1, sizeof(*lines));
-	size_t i, total = 1, used = 0;
-	char *out;
-
-	assert_non_null(lines);
-	for (i = 0; i < sbom->component_count; i++) {
-		const struct tplc_component *c = &sbom->components[i];
-		char line[4096];
-
-		snprintf(line, sizeof(line), "%s|%s|%s|%s|%s|%s|%zu\n",
-		         c->group ? c->group : "", c->name,
-		         c->version ? c->version : "", c->purl ? c->purl : "",
-		         c->supplier ? c->supplier : "",
-		         c->license ? c->license : "", c->hash_count);
-		lines[i] = strdup(line);
-		assert_non_null(lines[i]);
-		total += strlen(line);
-	}
-	qsort(lines, sbom->component_count, sizeof(*lines), compare_lines);
-	out = malloc(total);
-	assert_non_null(out);
-	for (i = 0; i < sbom->component_count; i++) {
-		size_t n = strlen(lines[i]);
-
-		memcpy(out + used, lines[i], n);
-		used += n;
-		free(lines[i]);
-	}
-	out[used] = '\0';
-	free(lines);
-	return out;
+	snprintf(buf, size, "%s|%s|%s|%s|%s|%s|%zu\n", c->group ? c->group : "",
+	         c->name, c->version ? c->version : "", c->purl ? c->purl : "",
+	         c->supplier ? c->supplier : "", c->license ? c->license : "",
+	         c->hash_count);
 }
 
 /* The same SBOM in JSON and XML gives the same components, subject,
@@ -262,14 +123,14 @@ static char *component_set(const struct tplc_sbom *sbom)
 static void same_as_json(const char *xml_rel, const char *json_rel,
                          size_t expected)
 {
-	struct tplc_sbom *x = parse_shared(xml_rel);
-	struct tplc_sbom *j = parse_shared(json_rel);
+	struct tplc_sbom *x = tplt_sbom_shared(xml_rel);
+	struct tplc_sbom *j = tplt_sbom_shared(json_rel);
 	char *xs, *js;
 
 	assert_int_equal(x->component_count, expected);
 	assert_int_equal(j->component_count, expected);
-	xs = component_set(x);
-	js = component_set(j);
+	xs = tplt_sbom_component_set(x, component_line);
+	js = tplt_sbom_component_set(j, component_line);
 	if (strcmp(xs, js) != 0)
 		fail_msg("%s: components differ from %s", xml_rel, json_rel);
 	assert_string_equal(x->spec_version, j->spec_version);
@@ -398,25 +259,32 @@ static void test_cyclonedx_xml__errors_located(void **state)
 	char msg[1024];
 
 	(void)state;
-	assert_int_equal(parse_bad(bad_type, &err), TPLC_EPARSE);
+	assert_int_equal(tplt_sbom_parse_bad("t.xml", bad_type, &err),
+	                 TPLC_EPARSE);
 	tplc_error_format(&err, msg, sizeof(msg));
 	assert_string_equal(err.path, "/bom/components/component[2]/@type");
 	assert_int_equal(err.line, 5);
 	assert_non_null(strstr(msg, "\"gadget\""));
-	assert_int_equal(parse_bad(unknown, &err), TPLC_EPARSE);
+	assert_int_equal(tplt_sbom_parse_bad("t.xml", unknown, &err),
+	                 TPLC_EPARSE);
 	assert_string_equal(err.path, "/bom/components/component/colour");
 	assert_int_equal(err.line, 5);
-	assert_int_equal(parse_bad(dup_ref, &err), TPLC_EPARSE);
+	assert_int_equal(tplt_sbom_parse_bad("t.xml", dup_ref, &err),
+	                 TPLC_EPARSE);
 	assert_int_equal(err.line, 5);
 	assert_string_equal(err.path, "/bom/components/component[2]/@bom-ref");
 	assert_non_null(strstr(err.message, "line 4"));
-	assert_int_equal(parse_bad(future, &err), TPLC_EUNSUPPORTED);
-	assert_int_equal(parse_bad("<bom xmlns=\"urn:x\"/>", &err),
-	                 TPLC_EPARSE);
-	assert_int_equal(parse_bad("<rdf:RDF xmlns:rdf=\"http://www.w3.org/"
-	                           "1999/02/22-rdf-syntax-ns#\"/>",
-	                           &err),
+	assert_int_equal(tplt_sbom_parse_bad("t.xml", future, &err),
 	                 TPLC_EUNSUPPORTED);
+	assert_int_equal(
+	        tplt_sbom_parse_bad("t.xml", "<bom xmlns=\"urn:x\"/>", &err),
+	        TPLC_EPARSE);
+	assert_int_equal(
+	        tplt_sbom_parse_bad("t.xml",
+	                            "<rdf:RDF xmlns:rdf=\"http://www.w3.org/"
+	                            "1999/02/22-rdf-syntax-ns#\"/>",
+	                            &err),
+	        TPLC_EUNSUPPORTED);
 }
 
 /* Every allocation failure gives TPLC_ENOMEM and leaks nothing. */
@@ -424,34 +292,21 @@ static void test_cyclonedx_xml__out_of_memory(void **state)
 {
 	size_t len;
 	char *data = tplt_read_file(tplt_shared(LARAVEL "bom.1.4.xml"), &len);
-	struct tplc_sbom *sbom = NULL;
-	struct tplc_error err;
-	int n, error;
 
 	(void)state;
-	for (n = 0;; n++) {
-		tplx_alloc_fail_after(n);
-		error = tplc_sbom_parse(&sbom, data, len, "m.xml", &err);
-		tplx_alloc_fail_after(-1);
-		if (error == 0)
-			break;
-		assert_int_equal(error, TPLC_ENOMEM);
-		assert_null(sbom);
-	}
-	assert_true(n > 0);
-	tplc_sbom_free(sbom);
+	tplc_sbom_free(tplt_sbom_until_memory(data, len, "m.xml"));
 	free(data);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_cyclonedx_xml__conformance_1_2),
-		cmocka_unit_test(test_cyclonedx_xml__conformance_1_3),
-		cmocka_unit_test(test_cyclonedx_xml__conformance_1_4),
-		cmocka_unit_test(test_cyclonedx_xml__conformance_1_5),
-		cmocka_unit_test(test_cyclonedx_xml__conformance_1_6),
-		cmocka_unit_test(test_cyclonedx_xml__conformance_1_7),
+		TPLT_VERSION_TEST(test_cyclonedx_xml__conformance, 1, 2),
+		TPLT_VERSION_TEST(test_cyclonedx_xml__conformance, 1, 3),
+		TPLT_VERSION_TEST(test_cyclonedx_xml__conformance, 1, 4),
+		TPLT_VERSION_TEST(test_cyclonedx_xml__conformance, 1, 5),
+		TPLT_VERSION_TEST(test_cyclonedx_xml__conformance, 1, 6),
+		TPLT_VERSION_TEST(test_cyclonedx_xml__conformance, 1, 7),
 		cmocka_unit_test(test_cyclonedx_xml__juice_shop_same_as_json),
 		cmocka_unit_test(test_cyclonedx_xml__laravel_same_as_json),
 		cmocka_unit_test(test_cyclonedx_xml__model),

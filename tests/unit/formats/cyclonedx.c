@@ -1,13 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "test.h"
-#include "tplc/sbom.h"
-#include "util/alloc.h"
-#include "util/file.h"
+#include "sbom-test.h"
 
 /* Conformance cases we cannot pass, each with its reason.  None today. */
 static const struct {
@@ -27,35 +23,6 @@ static const char *skip_reason(const char *name)
 	return NULL;
 }
 
-static const char *base_name(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	return slash ? slash + 1 : path;
-}
-
-static int parse_path(const char *path, struct tplc_sbom **sbom,
-                      struct tplc_error *err)
-{
-	size_t len;
-	char *data = tplt_read_file(path, &len);
-	int error = tplc_sbom_parse(sbom, data, len, base_name(path), err);
-
-	free(data); /* the SBOM must not borrow from it */
-	return error;
-}
-
-static struct tplc_sbom *parse_shared(const char *rel)
-{
-	struct tplc_sbom *sbom = NULL;
-	struct tplc_error err;
-	char msg[1024];
-
-	if (parse_path(tplt_shared(rel), &sbom, &err) != 0)
-		fail_msg("%s", tplc_error_format(&err, msg, sizeof(msg)));
-	return sbom;
-}
-
 static struct tplc_sbom *parse_text(const char *text)
 {
 	struct tplc_sbom *sbom = NULL;
@@ -68,115 +35,23 @@ static struct tplc_sbom *parse_text(const char *text)
 	return sbom;
 }
 
-static int parse_bad(const char *text, struct tplc_error *err)
-{
-	struct tplc_sbom *sbom = (struct tplc_sbom *)1;
-	int error = tplc_sbom_parse(&sbom, text, strlen(text), "t.json", err);
-
-	assert_null(sbom);
-	return error;
-}
-
 /* Every valid-* accepted, every invalid-* rejected with a location. */
-static void conformance(const char *version)
+static void test_cyclonedx__conformance(void **state)
 {
-	char rel[64], msg[1024];
-	char **files = NULL;
-	size_t count = 0, i;
-	size_t valid = 0, valid_ok = 0, invalid = 0, invalid_ok = 0, skips = 0;
-	struct tplc_error err;
-	const char *dir;
+	const char *version = *state;
+	struct tplt_sbom_cases n;
+	char rel[64];
 
 	snprintf(rel, sizeof(rel), "sbom/cyclonedx/conformance/%s", version);
-	dir = tplt_shared(rel);
-	if (tplx_file_list(&files, &count, dir, ".json", &err) != 0)
-		fail_msg("%s", tplc_error_format(&err, msg, sizeof(msg)));
-	for (i = 0; i < count; i++) {
-		const char *name = base_name(files[i]);
-		bool want_valid = strncmp(name, "valid-", 6) == 0;
-		struct tplc_sbom *sbom = NULL;
-		const char *reason = skip_reason(name);
-		int error;
-
-		if (!want_valid && strncmp(name, "invalid-", 8) != 0)
-			continue;
-		if (reason != NULL) {
-			tplt_note("skip %s: %s", name, reason);
-			skips++;
-			continue;
-		}
-		error = parse_path(files[i], &sbom, &err);
-		if (want_valid) {
-			valid++;
-			if (error == 0 &&
-			    strcmp(sbom->format, "CycloneDX") == 0 &&
-			    strcmp(sbom->spec_version, version) == 0)
-				valid_ok++;
-			else
-				tplt_note("MISMATCH %s rejected: %s", name,
-				          tplc_error_format(&err, msg,
-				                            sizeof(msg)));
-		} else {
-			invalid++;
-			if (error != 0 && err.line > 0 &&
-			    err.message[0] != '\0' &&
-			    strcmp(err.file, name) == 0)
-				invalid_ok++;
-			else if (error != 0)
-				tplt_note("MISMATCH %s rejected without a "
-				          "location: %s",
-				          name,
-				          tplc_error_format(&err, msg,
-				                            sizeof(msg)));
-			else
-				tplt_note("MISMATCH %s accepted", name);
-		}
-		tplc_sbom_free(sbom);
-	}
-	tplx_file_list_free(files, count);
+	tplt_sbom_cases(tplt_shared(rel), ".json", "CycloneDX", version,
+	                skip_reason, NULL, NULL, &n);
 	tplt_conformance("CycloneDX %s: %zu/%zu valid accepted, %zu/%zu "
 	                 "invalid rejected%s",
-	                 version, valid_ok, valid, invalid_ok, invalid,
-	                 skips ? " (some skipped)" : "");
-	assert_true(valid > 0 && invalid > 0);
-	assert_int_equal(valid_ok, valid);
-	assert_int_equal(invalid_ok, invalid);
-}
-
-static void test_cyclonedx__conformance_1_2(void **state)
-{
-	(void)state;
-	conformance("1.2");
-}
-
-static void test_cyclonedx__conformance_1_3(void **state)
-{
-	(void)state;
-	conformance("1.3");
-}
-
-static void test_cyclonedx__conformance_1_4(void **state)
-{
-	(void)state;
-	conformance("1.4");
-}
-
-static void test_cyclonedx__conformance_1_5(void **state)
-{
-	(void)state;
-	conformance("1.5");
-}
-
-static void test_cyclonedx__conformance_1_6(void **state)
-{
-	(void)state;
-	conformance("1.6");
-}
-
-static void test_cyclonedx__conformance_1_7(void **state)
-{
-	(void)state;
-	conformance("1.7");
+	                 version, n.valid_ok, n.valid, n.invalid_ok, n.invalid,
+	                 n.skips ? " (some skipped)" : "");
+	assert_true(n.valid > 0 && n.invalid > 0);
+	assert_int_equal(n.valid_ok, n.valid);
+	assert_int_equal(n.invalid_ok, n.invalid);
 }
 
 static const struct tplc_component *find(const struct tplc_sbom *sbom,
@@ -205,7 +80,7 @@ static size_t count_support(const struct tplc_sbom *sbom,
 static void test_cyclonedx__medical_device_narrow(void **state)
 {
 	struct tplc_sbom *sbom =
-	        parse_shared("sbom/medical-device/narrow.sbom.json");
+	        tplt_sbom_shared("sbom/medical-device/narrow.sbom.json");
 	const struct tplc_component *c;
 
 	(void)state;
@@ -253,7 +128,7 @@ static void test_cyclonedx__medical_device_narrow(void **state)
 static void test_cyclonedx__medical_device_extended(void **state)
 {
 	struct tplc_sbom *sbom =
-	        parse_shared("sbom/medical-device/extended.sbom.json");
+	        tplt_sbom_shared("sbom/medical-device/extended.sbom.json");
 	const struct tplc_component *c;
 
 	(void)state;
@@ -275,44 +150,12 @@ static void test_cyclonedx__medical_device_extended(void **state)
 	tplc_sbom_free(sbom);
 }
 
-static int compare_lines(const void *a, const void *b)
+/* name, version and purl. */
+static void component_line(const struct tplc_component *c, char *buf,
+                           size_t size)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* name, version and purl of every component, sorted, one per line. */
-static char *component_set(const struct tplc_sbom *sbom)
-{
-	char **lines = calloc(sbom->component_count + 1, sizeof(*lines));
-	size_t i, total = 1, used = 0;
-	char *out;
-
-	assert_non_null(lines);
-	for (i = 0; i < sbom->component_count; i++) {
-		const struct tplc_component *c = &sbom->components[i];
-		size_t n = strlen(c->name) + 3 +
-		           (c->version ? strlen(c->version) : 0) +
-		           (c->purl ? strlen(c->purl) : 0) + 1;
-
-		lines[i] = malloc(n);
-		assert_non_null(lines[i]);
-		snprintf(lines[i], n, "%s|%s|%s\n", c->name,
-		         c->version ? c->version : "", c->purl ? c->purl : "");
-		total += n;
-	}
-	qsort(lines, sbom->component_count, sizeof(*lines), compare_lines);
-	out = malloc(total);
-	assert_non_null(out);
-	for (i = 0; i < sbom->component_count; i++) {
-		size_t n = strlen(lines[i]);
-
-		memcpy(out + used, lines[i], n);
-		used += n;
-		free(lines[i]);
-	}
-	out[used] = '\0';
-	free(lines);
-	return out;
+	snprintf(buf, size, "%s|%s|%s\n", c->name, c->version ? c->version : "",
+	         c->purl ? c->purl : "");
 }
 
 /* The same SBOM in several spec versions (and nested or flat) gives the
@@ -323,11 +166,11 @@ static void same_components(const char *const *rels, size_t n, size_t expected)
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		struct tplc_sbom *sbom = parse_shared(rels[i]);
+		struct tplc_sbom *sbom = tplt_sbom_shared(rels[i]);
 		char *set;
 
 		assert_int_equal(sbom->component_count, expected);
-		set = component_set(sbom);
+		set = tplt_sbom_component_set(sbom, component_line);
 		if (first == NULL)
 			first = set;
 		else {
@@ -364,7 +207,7 @@ static void test_cyclonedx__examples_juice_shop(void **state)
 	/* bare nests 278 of the 1115 components inside others */
 	same_components(rels, sizeof(rels) / sizeof(*rels), 1115);
 
-	sbom = parse_shared(rels[2]);
+	sbom = tplt_sbom_shared(rels[2]);
 	assert_string_equal(sbom->subject_name, "juice-shop");
 	assert_string_equal(sbom->subject_version, "14.1.1");
 	assert_string_equal(sbom->author,
@@ -379,8 +222,9 @@ static void test_cyclonedx__examples_juice_shop(void **state)
 	assert_int_equal(strlen(c->hashes[0].value), 128);
 	tplc_sbom_free(sbom);
 
-	sbom = parse_shared("sbom/cyclonedx/examples/SBOM/juice-shop/v11.1.2/"
-	                    "bom.json");
+	sbom = tplt_sbom_shared(
+	        "sbom/cyclonedx/examples/SBOM/juice-shop/v11.1.2/"
+	        "bom.json");
 	assert_int_equal(sbom->component_count, 840);
 	assert_string_equal(sbom->author, "CycloneDX Node.js module 2.0.0");
 	assert_string_equal(sbom->created, "2020-08-03T03:20:53.771Z");
@@ -487,7 +331,8 @@ static void test_cyclonedx__nesting_limit(void **state)
 		used += (size_t)snprintf(text + used, sizeof(text) - used,
 		                         "]}");
 	snprintf(text + used, sizeof(text) - used, "]}");
-	assert_int_equal(parse_bad(text, &err), TPLC_ELIMIT);
+	assert_int_equal(tplt_sbom_parse_bad("t.json", text, &err),
+	                 TPLC_ELIMIT);
 	assert_non_null(strstr(err.message, "nested"));
 }
 
@@ -514,27 +359,32 @@ static void test_cyclonedx__errors_located(void **state)
 	char msg[1024];
 
 	(void)state;
-	assert_int_equal(parse_bad(hash, &err), TPLC_EPARSE);
+	assert_int_equal(tplt_sbom_parse_bad("t.json", hash, &err),
+	                 TPLC_EPARSE);
 	assert_string_equal(err.file, "t.json");
 	assert_int_equal(err.line, 5);
 	assert_int_equal(err.column, 16);
 	assert_string_equal(err.path, "components[0].hashes[0].content");
 	assert_non_null(strstr(err.message, "SHA-256"));
 
-	assert_int_equal(parse_bad(type, &err), TPLC_EPARSE);
+	assert_int_equal(tplt_sbom_parse_bad("t.json", type, &err),
+	                 TPLC_EPARSE);
 	tplc_error_format(&err, msg, sizeof(msg));
 	assert_string_equal(msg, "t.json:3:39: components[0].type: expected "
 	                         "a string, found a number");
 
 	/* manufacturer arrived in 1.6; 1.4+ objects are closed */
-	assert_int_equal(parse_bad(closed, &err), TPLC_EPARSE);
+	assert_int_equal(tplt_sbom_parse_bad("t.json", closed, &err),
+	                 TPLC_EPARSE);
 	assert_string_equal(err.path, "components[0].manufacturer");
 	assert_non_null(strstr(err.message, "1.5"));
 
 	/* the model needs a name */
-	assert_int_equal(parse_bad(HEAD " \"components\": [{\"type\": "
-	                                "\"library\", \"name\": \" \"}]}",
-	                           &err),
+	assert_int_equal(tplt_sbom_parse_bad("t.json",
+	                                     HEAD
+	                                     " \"components\": [{\"type\": "
+	                                     "\"library\", \"name\": \" \"}]}",
+	                                     &err),
 	                 TPLC_EPARSE);
 	assert_string_equal(err.path, "components[0].name");
 
@@ -551,29 +401,40 @@ static void test_cyclonedx__detection(void **state)
 
 	(void)state;
 	/* XML goes to the XML parser: a bom without a namespace is none */
-	assert_int_equal(parse_bad("<?xml version=\"1.0\"?><bom/>", &err),
+	assert_int_equal(tplt_sbom_parse_bad("t.json",
+	                                     "<?xml version=\"1.0\"?><bom/>",
+	                                     &err),
 	                 TPLC_EPARSE);
-	assert_int_equal(parse_bad("{\"hello\": 1}", &err), TPLC_EPARSE);
+	assert_int_equal(tplt_sbom_parse_bad("t.json", "{\"hello\": 1}", &err),
+	                 TPLC_EPARSE);
 	assert_int_equal(err.line, 1);
-	assert_int_equal(parse_bad("[1, 2]", &err), TPLC_EPARSE);
-	assert_int_equal(parse_bad("{\"bom", &err), TPLC_EPARSE);
-	assert_int_equal(parse_bad("", &err), TPLC_EPARSE);
-	assert_int_equal(parse_bad("{\"bomFormat\": \"CycloneDX\", "
-	                           "\"specVersion\": \"1.8\"}",
-	                           &err),
+	assert_int_equal(tplt_sbom_parse_bad("t.json", "[1, 2]", &err),
+	                 TPLC_EPARSE);
+	assert_int_equal(tplt_sbom_parse_bad("t.json", "{\"bom", &err),
+	                 TPLC_EPARSE);
+	assert_int_equal(tplt_sbom_parse_bad("t.json", "", &err), TPLC_EPARSE);
+	assert_int_equal(tplt_sbom_parse_bad("t.json",
+	                                     "{\"bomFormat\": \"CycloneDX\", "
+	                                     "\"specVersion\": \"1.8\"}",
+	                                     &err),
 	                 TPLC_EUNSUPPORTED);
 	assert_string_equal(err.path, "specVersion");
-	assert_int_equal(parse_bad("{\"bomFormat\": \"CycloneDX\", "
-	                           "\"specVersion\": \"1.1\"}",
-	                           &err),
+	assert_int_equal(tplt_sbom_parse_bad("t.json",
+	                                     "{\"bomFormat\": \"CycloneDX\", "
+	                                     "\"specVersion\": \"1.1\"}",
+	                                     &err),
 	                 TPLC_EPARSE);
-	assert_int_equal(parse_bad("{\"bomFormat\": \"CycloneDX\"}", &err),
+	assert_int_equal(tplt_sbom_parse_bad("t.json",
+	                                     "{\"bomFormat\": \"CycloneDX\"}",
+	                                     &err),
 	                 TPLC_EPARSE);
 	assert_string_equal(err.path, "specVersion");
-	assert_int_equal(parse_bad("{\"@context\": \"https://spdx.org/rdf/3.0."
-	                           "1/spdx-context.jsonld\"}",
-	                           &err),
-	                 TPLC_EUNSUPPORTED);
+	assert_int_equal(
+	        tplt_sbom_parse_bad("t.json",
+	                            "{\"@context\": \"https://spdx.org/rdf/3.0."
+	                            "1/spdx-context.jsonld\"}",
+	                            &err),
+	        TPLC_EUNSUPPORTED);
 }
 
 /* Every allocation failure gives TPLC_ENOMEM and leaks nothing. */
@@ -598,22 +459,10 @@ static void test_cyclonedx__out_of_memory(void **state)
 	        " \"bom-ref\": \"b\"}]}],\n"
 	        " \"dependencies\": [{\"ref\": \"a\", \"dependsOn\": "
 	        "[\"b\"]}]}";
-	struct tplc_sbom *sbom = NULL;
-	struct tplc_error err;
-	long n;
-	int error;
+	struct tplc_sbom *sbom;
 
 	(void)state;
-	for (n = 0;; n++) {
-		tplx_alloc_fail_after(n);
-		error = tplc_sbom_parse(&sbom, text, strlen(text), "m", &err);
-		tplx_alloc_fail_after(-1);
-		if (error == 0)
-			break;
-		assert_int_equal(error, TPLC_ENOMEM);
-		assert_null(sbom);
-	}
-	assert_true(n > 0);
+	sbom = tplt_sbom_until_memory(text, strlen(text), "m");
 	assert_int_equal(sbom->component_count, 2);
 	assert_string_equal(sbom->author, "gen 1");
 	assert_string_equal(sbom->subject_name, "pump");
@@ -624,12 +473,12 @@ static void test_cyclonedx__out_of_memory(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_cyclonedx__conformance_1_2),
-		cmocka_unit_test(test_cyclonedx__conformance_1_3),
-		cmocka_unit_test(test_cyclonedx__conformance_1_4),
-		cmocka_unit_test(test_cyclonedx__conformance_1_5),
-		cmocka_unit_test(test_cyclonedx__conformance_1_6),
-		cmocka_unit_test(test_cyclonedx__conformance_1_7),
+		TPLT_VERSION_TEST(test_cyclonedx__conformance, 1, 2),
+		TPLT_VERSION_TEST(test_cyclonedx__conformance, 1, 3),
+		TPLT_VERSION_TEST(test_cyclonedx__conformance, 1, 4),
+		TPLT_VERSION_TEST(test_cyclonedx__conformance, 1, 5),
+		TPLT_VERSION_TEST(test_cyclonedx__conformance, 1, 6),
+		TPLT_VERSION_TEST(test_cyclonedx__conformance, 1, 7),
 		cmocka_unit_test(test_cyclonedx__medical_device_narrow),
 		cmocka_unit_test(test_cyclonedx__medical_device_extended),
 		cmocka_unit_test(test_cyclonedx__examples_juice_shop),

@@ -8,70 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "test.h"
-#include "tplc/sbom.h"
-#include "util/alloc.h"
+#include "sbom-test.h"
 
 #define EXAMPLES "sbom/spdx-2.3/examples/"
-
-static struct tplc_sbom *parse_path(const char *path, const char *name)
-{
-	struct tplc_sbom *sbom = NULL;
-	struct tplc_error err;
-	char msg[1024];
-	size_t len;
-	char *data = tplt_read_file(path, &len);
-	int error = tplc_sbom_parse(&sbom, data, len, name, &err);
-
-	free(data); /* the SBOM must not borrow from it */
-	if (error != 0)
-		fail_msg("%s", tplc_error_format(&err, msg, sizeof(msg)));
-	return sbom;
-}
-
-static const struct tplc_component *find(const struct tplc_sbom *sbom,
-                                         const char *ref)
-{
-	size_t i;
-
-	for (i = 0; i < sbom->component_count; i++)
-		if (strcmp(sbom->components[i].ref, ref) == 0)
-			return &sbom->components[i];
-	fail_msg("no package %s", ref);
-	return NULL;
-}
-
-static void same_str(const char *what, const char *ref, const char *a,
-                     const char *b)
-{
-	if ((a == NULL) != (b == NULL) || (a && strcmp(a, b) != 0))
-		fail_msg("%s %s: JSON \"%s\", other \"%s\"", ref, what,
-		         a ? a : "(null)", b ? b : "(null)");
-}
-
-/* Does sbom have the dependency edge from -> to? */
-static bool has_edge(const struct tplc_sbom *sbom, const char *from,
-                     const char *to)
-{
-	size_t i, j;
-
-	for (i = 0; i < sbom->dependency_count; i++)
-		for (j = 0; j < sbom->dependencies[i].count; j++)
-			if (strcmp(sbom->dependencies[i].ref, from) == 0 &&
-			    strcmp(sbom->dependencies[i].depends_on[j], to) ==
-			            0)
-				return true;
-	return false;
-}
-
-static size_t edge_count(const struct tplc_sbom *sbom)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < sbom->dependency_count; i++)
-		n += sbom->dependencies[i].count;
-	return n;
-}
 
 /*
  * Known difference of the oracle, not of the readers: the tag-value
@@ -100,7 +39,7 @@ static size_t edges_in(const struct tplc_sbom *a, const struct tplc_sbom *b,
 				(*skipped)++;
 				continue;
 			}
-			if (!has_edge(b, from, to))
+			if (!tplt_sbom_has_edge(b, from, to))
 				fail_msg("edge %s -> %s missing", from, to);
 			n++;
 		}
@@ -111,40 +50,22 @@ static size_t edges_in(const struct tplc_sbom *a, const struct tplc_sbom *b,
 static void compare(const struct tplc_sbom *json, const struct tplc_sbom *other,
                     size_t *refs, size_t *edges, size_t *skipped)
 {
-	size_t i, k, r = 0;
+	size_t purls, cpes;
 
 	assert_string_equal(other->format, "SPDX");
-	same_str("spec", "doc", json->spec_version, other->spec_version);
-	same_str("serial", "doc", json->serial, other->serial);
-	same_str("created", "doc", json->created, other->created);
-	same_str("author", "doc", json->author, other->author);
-	same_str("subject", "doc", json->subject_name, other->subject_name);
-	same_str("subject version", "doc", json->subject_version,
-	         other->subject_version);
-	same_str("subject supplier", "doc", json->subject_supplier,
-	         other->subject_supplier);
-	assert_int_equal(other->component_count, json->component_count);
-	for (i = 0; i < json->component_count; i++) {
-		const struct tplc_component *a = &json->components[i];
-		const struct tplc_component *b = find(other, a->ref);
-
-		same_str("name", a->ref, a->name, b->name);
-		same_str("version", a->ref, a->version, b->version);
-		same_str("supplier", a->ref, a->supplier, b->supplier);
-		same_str("purl", a->ref, a->purl, b->purl);
-		same_str("cpe", a->ref, a->cpe, b->cpe);
-		same_str("license", a->ref, a->license, b->license);
-		same_str("type", a->ref, a->type, b->type);
-		assert_int_equal(b->hash_count, a->hash_count);
-		for (k = 0; k < a->hash_count; k++) {
-			same_str("hash alg", a->ref, a->hashes[k].alg,
-			         b->hashes[k].alg);
-			same_str("hash", a->ref, a->hashes[k].value,
-			         b->hashes[k].value);
-		}
-		r += (size_t)(a->purl != NULL) + (size_t)(a->cpe != NULL);
-	}
-	*refs = r;
+	tplt_sbom_same_str("spec", "doc", json->spec_version,
+	                   other->spec_version);
+	tplt_sbom_same_str("serial", "doc", json->serial, other->serial);
+	tplt_sbom_same_str("created", "doc", json->created, other->created);
+	tplt_sbom_same_str("author", "doc", json->author, other->author);
+	tplt_sbom_same_str("subject", "doc", json->subject_name,
+	                   other->subject_name);
+	tplt_sbom_same_str("subject version", "doc", json->subject_version,
+	                   other->subject_version);
+	tplt_sbom_same_str("subject supplier", "doc", json->subject_supplier,
+	                   other->subject_supplier);
+	tplt_sbom_same_components(json, other, &purls, &cpes);
+	*refs = purls + cpes;
 	/* both ways: the same edges, but the listed known difference */
 	*edges = edges_in(json, other, skipped);
 	assert_int_equal(edges_in(other, json, skipped), *edges);
@@ -156,29 +77,33 @@ static void test_spdx_serialisations__example(void **state)
 	size_t refs, edges, skipped = 0, refs2, edges2;
 
 	(void)state;
-	json = parse_path(
+	json = tplt_sbom_path(
 	        tplt_shared(EXAMPLES "SPDXJSONExample-v2.3.spdx.json"),
 	        "example.json");
-	tv = parse_path(tplt_shared(EXAMPLES "SPDXTagExample-v2.3.spdx"),
-	                "example.spdx");
-	yaml = parse_path(tplt_shared(EXAMPLES "SPDXYAMLExample-2.3.spdx.yaml"),
-	                  "example.yaml");
+	tv = tplt_sbom_path(tplt_shared(EXAMPLES "SPDXTagExample-v2.3.spdx"),
+	                    "example.spdx");
+	yaml = tplt_sbom_path(
+	        tplt_shared(EXAMPLES "SPDXYAMLExample-2.3.spdx.yaml"),
+	        "example.yaml");
 	/* pinned from the JSON, so that "equal" cannot mean "both empty" */
 	assert_int_equal(json->component_count, 4);
-	assert_string_equal(find(tv, "SPDXRef-fromDoap-0")->purl,
+	assert_string_equal(tplt_sbom_find_ref(tv, "SPDXRef-fromDoap-0")->purl,
 	                    "pkg:maven/org.apache.jena/apache-jena@3.12.0");
-	assert_string_equal(find(yaml, "SPDXRef-Package")->cpe,
+	assert_string_equal(tplt_sbom_find_ref(yaml, "SPDXRef-Package")->cpe,
 	                    "cpe:2.3:a:pivotal_software:spring_framework:"
 	                    "4.1.0:*:*:*:*:*:*:*");
-	assert_string_equal(find(tv, "SPDXRef-Package")->supplier, "Jane Doe");
+	assert_string_equal(tplt_sbom_find_ref(tv, "SPDXRef-Package")->supplier,
+	                    "Jane Doe");
 	assert_string_equal(tv->author,
 	                    "LicenseFind-1.0, ExampleCodeInspect, Jane Doe");
 
 	compare(json, tv, &refs, &edges, &skipped);
 	compare(json, yaml, &refs2, &edges2, &skipped);
 	assert_int_equal(skipped, 1); /* the tag-value CONTAINS, once */
-	assert_int_equal(edge_count(tv), edge_count(json) + 1);
-	assert_int_equal(edge_count(yaml), edge_count(json));
+	assert_int_equal(tplt_sbom_edge_count(tv),
+	                 tplt_sbom_edge_count(json) + 1);
+	assert_int_equal(tplt_sbom_edge_count(yaml),
+	                 tplt_sbom_edge_count(json));
 	assert_true(refs > 0 && edges > 0);
 	tplt_conformance("SPDX 2.3 example: tag-value and YAML equal JSON: "
 	                 "%zu packages, %zu refs, %zu relationships",
@@ -203,7 +128,7 @@ static const char *fixture(const char *name)
 static void test_spdx_serialisations__tag_value_2_2(void **state)
 {
 	struct tplc_sbom *sbom =
-	        parse_path(fixture("infusion-gateway-2.2.spdx"), "gw.spdx");
+	        tplt_sbom_path(fixture("infusion-gateway-2.2.spdx"), "gw.spdx");
 	const struct tplc_component *c;
 
 	(void)state;
@@ -222,7 +147,7 @@ static void test_spdx_serialisations__tag_value_2_2(void **state)
 	/* four packages: the file, snippet and licence are not */
 	assert_int_equal(sbom->component_count, 4);
 
-	c = find(sbom, "SPDXRef-Package-gateway");
+	c = tplt_sbom_find_ref(sbom, "SPDXRef-Package-gateway");
 	assert_string_equal(c->license, "LicenseRef-Proprietary");
 	assert_string_equal(c->cpe, "cpe:2.3:o:example-medical:infusion_"
 	                            "gateway_firmware:4.2.1:*:*:*:*:*:*:*");
@@ -233,7 +158,7 @@ static void test_spdx_serialisations__tag_value_2_2(void **state)
 	                    "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822"
 	                    "cd15d6c15b0f00a08");
 
-	c = find(sbom, "SPDXRef-Package-openssl");
+	c = tplt_sbom_find_ref(sbom, "SPDXRef-Package-openssl");
 	assert_string_equal(c->version, "1.1.1t");
 	assert_string_equal(c->supplier, "OpenSSL Software Foundation");
 	assert_string_equal(c->purl, "pkg:generic/openssl@1.1.1t?download_url="
@@ -247,26 +172,26 @@ static void test_spdx_serialisations__tag_value_2_2(void **state)
 	                    "1cb9f2e4b6a3d7c8e9f0a1b2c3d4e5f6");
 
 	/* supplier NOASSERTION: the originator; no concluded licence */
-	c = find(sbom, "SPDXRef-Package-zlib");
+	c = tplt_sbom_find_ref(sbom, "SPDXRef-Package-zlib");
 	assert_string_equal(c->supplier, "Jean-loup Gailly and Mark Adler");
 	assert_string_equal(c->license, "Zlib");
 	assert_string_equal(c->purl, "pkg:generic/zlib@1.2.13");
 
 	/* no supplier at all; a CPE 2.2 URI */
-	c = find(sbom, "SPDXRef-Package-busybox");
+	c = tplt_sbom_find_ref(sbom, "SPDXRef-Package-busybox");
 	assert_null(c->supplier);
 	assert_string_equal(c->cpe, "cpe:/a:busybox:busybox:1.35.0");
 
 	/* gateway -> openssl, zlib, busybox (DEPENDENCY_OF), file-init;
 	 * openssl -> zlib */
 	assert_int_equal(sbom->dependency_count, 2);
-	assert_int_equal(edge_count(sbom), 5);
-	assert_true(has_edge(sbom, "SPDXRef-Package-gateway",
-	                     "SPDXRef-Package-busybox"));
-	assert_true(has_edge(sbom, "SPDXRef-Package-openssl",
-	                     "SPDXRef-Package-zlib"));
-	assert_true(
-	        has_edge(sbom, "SPDXRef-Package-gateway", "SPDXRef-File-init"));
+	assert_int_equal(tplt_sbom_edge_count(sbom), 5);
+	assert_true(tplt_sbom_has_edge(sbom, "SPDXRef-Package-gateway",
+	                               "SPDXRef-Package-busybox"));
+	assert_true(tplt_sbom_has_edge(sbom, "SPDXRef-Package-openssl",
+	                               "SPDXRef-Package-zlib"));
+	assert_true(tplt_sbom_has_edge(sbom, "SPDXRef-Package-gateway",
+	                               "SPDXRef-File-init"));
 	tplc_sbom_free(sbom);
 	tplt_conformance("SPDX 2.2 tag-value fixture: 4 packages, 5 "
 	                 "relationships as written");
@@ -342,22 +267,10 @@ static void test_spdx_serialisations__malformed(void **state)
 	size_t i;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
-		struct tplc_sbom *sbom = (struct tplc_sbom *)1;
-		struct tplc_error err;
-		char msg[1024];
-		int error = tplc_sbom_parse(&sbom, cases[i].text,
-		                            strlen(cases[i].text), "bad", &err);
-
-		tplc_error_format(&err, msg, sizeof(msg));
-		tplt_note("case %zu: %s", i, msg);
-		assert_null(sbom);
-		assert_int_equal(error, cases[i].code);
-		assert_string_equal(err.file, "bad");
-		assert_string_equal(err.path, cases[i].path);
-		assert_int_equal(err.line, cases[i].line);
-		assert_int_equal(err.column, cases[i].column);
-	}
+	for (i = 0; i < sizeof(cases) / sizeof(*cases); i++)
+		tplt_sbom_refused(tplc_sbom_parse, cases[i].text, "bad",
+		                  cases[i].code, cases[i].path, cases[i].line,
+		                  cases[i].column);
 }
 
 /* Every allocation failure gives TPLC_ENOMEM and leaks nothing. */
@@ -389,22 +302,9 @@ static void test_spdx_serialisations__out_of_memory(void **state)
 
 	(void)state;
 	for (t = 0; t < sizeof(texts) / sizeof(*texts); t++) {
-		struct tplc_sbom *sbom = NULL;
-		struct tplc_error err;
-		long n;
-		int error;
+		struct tplc_sbom *sbom =
+		        tplt_sbom_until_memory(texts[t], strlen(texts[t]), "m");
 
-		for (n = 0;; n++) {
-			tplx_alloc_fail_after(n);
-			error = tplc_sbom_parse(&sbom, texts[t],
-			                        strlen(texts[t]), "m", &err);
-			tplx_alloc_fail_after(-1);
-			if (error == 0)
-				break;
-			assert_int_equal(error, TPLC_ENOMEM);
-			assert_null(sbom);
-		}
-		assert_true(n > 0);
 		assert_int_equal(sbom->component_count, 2);
 		assert_string_equal(sbom->author, "gen-1");
 		assert_string_equal(sbom->subject_name, "a");

@@ -3,9 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "test.h"
-#include "tplc/sbom.h"
-#include "util/alloc.h"
+#include "sbom-test.h"
 
 #define EXAMPLE "sbom/spdx-2.3/examples/SPDXJSONExample-v2.3.spdx.json"
 
@@ -24,18 +22,6 @@ parse_example(int (*parse)(struct tplc_sbom **, const char *, size_t,
 	if (error != 0)
 		fail_msg("%s", tplc_error_format(&err, msg, sizeof(msg)));
 	return sbom;
-}
-
-static const struct tplc_component *find(const struct tplc_sbom *sbom,
-                                         const char *ref)
-{
-	size_t i;
-
-	for (i = 0; i < sbom->component_count; i++)
-		if (strcmp(sbom->components[i].ref, ref) == 0)
-			return &sbom->components[i];
-	fail_msg("no package %s", ref);
-	return NULL;
 }
 
 static void test_spdx__example(void **state)
@@ -60,7 +46,7 @@ static void test_spdx__example(void **state)
 	/* four packages; files and snippets are not components */
 	assert_int_equal(sbom->component_count, 4);
 
-	c = find(sbom, "SPDXRef-Package");
+	c = tplt_sbom_find_ref(sbom, "SPDXRef-Package");
 	assert_string_equal(c->name, "glibc");
 	assert_string_equal(c->version, "2.11.1");
 	assert_string_equal(c->supplier, "Jane Doe");
@@ -77,7 +63,7 @@ static void test_spdx__example(void **state)
 	assert_string_equal(c->hashes[2].alg, "SHA-256");
 	assert_string_equal(c->hashes[3].alg, "BLAKE2b-384");
 
-	c = find(sbom, "SPDXRef-fromDoap-0");
+	c = tplt_sbom_find_ref(sbom, "SPDXRef-fromDoap-0");
 	assert_string_equal(c->name, "Jena");
 	assert_string_equal(c->version, "3.12.0");
 	assert_string_equal(c->purl,
@@ -85,13 +71,13 @@ static void test_spdx__example(void **state)
 	assert_null(c->cpe);
 	assert_null(c->license); /* none given */
 
-	c = find(sbom, "SPDXRef-fromDoap-1");
+	c = tplt_sbom_find_ref(sbom, "SPDXRef-fromDoap-1");
 	assert_string_equal(c->name, "Apache Commons Lang");
 	assert_null(c->version);
 	assert_null(c->license); /* NOASSERTION */
 	assert_null(c->purl);
 
-	c = find(sbom, "SPDXRef-Saxon");
+	c = tplt_sbom_find_ref(sbom, "SPDXRef-Saxon");
 	assert_string_equal(c->version, "8.8");
 	assert_string_equal(c->license, "MPL-1.0");
 	assert_int_equal(c->hash_count, 1);
@@ -227,23 +213,10 @@ static void test_spdx__malformed(void **state)
 	size_t i;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
-		struct tplc_sbom *sbom = (struct tplc_sbom *)1;
-		struct tplc_error err;
-		char msg[1024];
-		int error = tplc_sbom_parse_spdx(&sbom, cases[i].text,
-		                                 strlen(cases[i].text),
-		                                 "bad.json", &err);
-
-		tplc_error_format(&err, msg, sizeof(msg));
-		tplt_note("case %zu: %s", i, msg);
-		assert_null(sbom);
-		assert_int_equal(error, cases[i].code);
-		assert_string_equal(err.file, "bad.json");
-		assert_string_equal(err.path, cases[i].path);
-		assert_int_equal(err.line, cases[i].line);
-		assert_true(err.column > 0);
-	}
+	for (i = 0; i < sizeof(cases) / sizeof(*cases); i++)
+		tplt_sbom_refused(tplc_sbom_parse_spdx, cases[i].text,
+		                  "bad.json", cases[i].code, cases[i].path,
+		                  cases[i].line, 0);
 }
 
 /* Every allocation failure gives TPLC_ENOMEM and leaks nothing. */
@@ -266,22 +239,10 @@ static void test_spdx__out_of_memory(void **state)
 	        " \"relationships\": [{\"spdxElementId\": \"SPDXRef-a\", "
 	        "\"relationshipType\": \"DEPENDS_ON\", \"relatedSpdxElement\": "
 	        "\"SPDXRef-b\"}]}";
-	struct tplc_sbom *sbom = NULL;
-	struct tplc_error err;
-	long n;
-	int error;
+	struct tplc_sbom *sbom;
 
 	(void)state;
-	for (n = 0;; n++) {
-		tplx_alloc_fail_after(n);
-		error = tplc_sbom_parse(&sbom, text, strlen(text), "m", &err);
-		tplx_alloc_fail_after(-1);
-		if (error == 0)
-			break;
-		assert_int_equal(error, TPLC_ENOMEM);
-		assert_null(sbom);
-	}
-	assert_true(n > 0);
+	sbom = tplt_sbom_until_memory(text, strlen(text), "m");
 	assert_int_equal(sbom->component_count, 2);
 	assert_string_equal(sbom->author, "gen-1, Acme");
 	assert_string_equal(sbom->subject_name, "a");

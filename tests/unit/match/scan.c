@@ -445,6 +445,40 @@ static void test_scan__incremental_configuration(void **state)
 	        TPLC_ENOTFOUND);
 }
 
+/* A VEX document scanned on its own updates the vex columns of the
+ * other advisories' findings it speaks about, by alias too: the store
+ * is then what a full scan makes. */
+static void test_scan__incremental_vex(void **state)
+{
+	struct fixture *f = *state;
+	struct tplc_scan_stats stats;
+	struct tplc_error err;
+	char *incremental;
+
+	vex_fleet(f);
+	scan(f);
+	assert_string_equal(one(f, findings_sql),
+	                    "2:1/1/CVE-2021-23337/purl/not_affected "
+	                    "2/2/CVE-2021-23337/purl/under_investigation");
+	advisory(f, 7, "vex", "VEX-5", "2025-06-01");
+	sql(f, "INSERT INTO affected(advisory_id, vuln_id, package_key, range,"
+	       " status) VALUES (7, 'GHSA-35jh-r3h4-6jhm', 'pkg:npm/lodash',"
+	       " 'vers:npm/4.17.20', 'fixed')");
+	assert_int_equal(
+	        tplc_scan_advisory_ref(f->store, "vex:VEX-5", &stats, &err), 0);
+	assert_int_equal(stats.findings, 0); /* it makes none of its own */
+	assert_string_equal(one(f, findings_sql),
+	                    "2:1/1/CVE-2021-23337/purl/fixed "
+	                    "2/2/CVE-2021-23337/purl/fixed");
+	assert_string_equal(one(f, "SELECT group_concat(vex_advisory_id)"
+	                           " FROM findings"),
+	                    "7,7");
+	incremental = strdup(one(f, rows_sql));
+	scan(f);
+	assert_string_equal(one(f, rows_sql), incremental);
+	free(incremental);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -459,6 +493,8 @@ int main(void)
 		                                setup, teardown),
 		cmocka_unit_test_setup_teardown(test_scan__withdrawn, setup,
 		                                teardown),
+		cmocka_unit_test_setup_teardown(test_scan__incremental_vex,
+		                                setup, teardown),
 		cmocka_unit_test_setup_teardown(test_scan__threads_agree, setup,
 		                                teardown),
 		cmocka_unit_test_setup_teardown(
