@@ -89,6 +89,9 @@ enum tplc_status {
 	TPLC_STATUS_UNDER_INVESTIGATION,
 };
 
+/* "affected", "fixed", "not_affected", "under_investigation". */
+const char *tplc_status_name(enum tplc_status status);
+
 /* One severity metric as a source states it (NVD, a CNA, a vendor). */
 struct tplc_metric {
 	const char *version; /* CVSS version: "2.0", "3.0", "3.1", "4.0" */

@@ -195,6 +195,11 @@ static int read_match(struct tplc_nvd_parser *p, size_t vuln,
 		                                "negated node");
 	else if (error == 0)
 		error = build_range(p, a, criteria, &bd);
+	/* "up to, excluding" is where NVD says the fix is */
+	if (error == 0 && a->range != NULL && bd.end_excl != NULL &&
+	    !a->platform)
+		error = tplc_advisory_build_str(&p->b, &a->fixed_in,
+		                                bd.end_excl);
 	if (error == TPLC_ELIMIT)
 		error = tplx_json_fail(p->doc, m, path, p->err,
 		                       "version bounds longer than %zu bytes",

@@ -48,7 +48,7 @@ static int write_statement(struct tplx_jsonw *w,
 	tplx_jsonw_kstring(w, "@id", iri);
 	tplx_jsonw_object_end(w);
 	tplx_jsonw_array_end(w);
-	tplx_jsonw_kstring(w, "status", tplc_vex__status_name(a->status));
+	tplx_jsonw_kstring(w, "status", tplc_status_name(a->status));
 	if (a->vendor != NULL)
 		tplx_jsonw_kstring(w, "supplier", a->vendor);
 	if (version == NULL && a->range != NULL)

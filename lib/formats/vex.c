@@ -17,21 +17,6 @@
 #include "util/str.h"
 #include "vex.h"
 
-const char *tplc_vex__status_name(enum tplc_status status)
-{
-	switch (status) {
-	case TPLC_STATUS_AFFECTED:
-		return "affected";
-	case TPLC_STATUS_FIXED:
-		return "fixed";
-	case TPLC_STATUS_NOT_AFFECTED:
-		return "not_affected";
-	case TPLC_STATUS_UNDER_INVESTIGATION:
-		return "under_investigation";
-	}
-	return "affected";
-}
-
 /*
  * CycloneDX justifications against the OpenVEX / CSAF labels, as CISA's
  * "Minimum Requirements for VEX" pairs them; the first row of a label is

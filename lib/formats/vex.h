@@ -62,9 +62,6 @@ int tplc_vex__openvex(struct tplc_advisory_build *b,
 int tplc_vex__vuln(struct tplc_advisory_build *b, const char *id,
                    size_t *index);
 
-/* The status names of OpenVEX, CSAF and the store. */
-const char *tplc_vex__status_name(enum tplc_status status);
-
 /*
  * A justification in the vocabulary of format ("cyclonedx", or "openvex"
  * which CSAF's flag labels share), mapped from the other's when needed;

@@ -204,21 +204,6 @@ static void bind_str(sqlite3_stmt *stmt, int index, const char *value)
 		sqlite3_bind_text(stmt, index, value, -1, SQLITE_STATIC);
 }
 
-static const char *status_name(enum tplc_status status)
-{
-	switch (status) {
-	case TPLC_STATUS_AFFECTED:
-		return "affected";
-	case TPLC_STATUS_FIXED:
-		return "fixed";
-	case TPLC_STATUS_NOT_AFFECTED:
-		return "not_affected";
-	case TPLC_STATUS_UNDER_INVESTIGATION:
-		return "under_investigation";
-	}
-	return "affected";
-}
-
 static int upsert_advisory(struct tplc_advisory_import *im,
                            const struct tplc_advisory *a,
                            struct tplc_error *err)
@@ -361,7 +346,7 @@ static int insert_affected(struct tplc_advisory_import *im,
 	bind_str(im->affected, 5, af->product);
 	bind_str(im->affected, 6, af->range);
 	bind_str(im->affected, 7, af->range_text);
-	bind_str(im->affected, 8, status_name(af->status));
+	bind_str(im->affected, 8, tplc_status_name(af->status));
 	bind_str(im->affected, 9, af->fixed_in);
 	bind_str(im->affected, 10, af->remediation);
 	bind_str(im->affected, 11, af->cpe);
