@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "tplc/advisory.h"
+#include "tplc/cpe.h"
 #include "tplc/purl.h"
 #include "tplc/tplc.h"
 #include "tplc/vers.h"
@@ -141,9 +142,9 @@ static int purl_identity(struct tplc_advisory_build *b, const char *given,
 	return error == TPLC_ENOMEM ? tplc_advisory_build_nomem(b) : b->error;
 }
 
-int tplc_vex__add(struct tplc_advisory_build *b, size_t vuln,
-                  const struct tplc_vex_product *prod,
-                  const struct tplc_vex_says *says)
+static int add_one(struct tplc_advisory_build *b, size_t vuln,
+                   const struct tplc_vex_product *prod,
+                   const struct tplc_vex_says *says)
 {
 	const char *scheme = "generic", *version = prod->version;
 	struct tplc_affected *a;
@@ -181,6 +182,83 @@ int tplc_vex__add(struct tplc_advisory_build *b, size_t vuln,
 			                                version);
 	}
 	return error != 0 ? error : b->error;
+}
+
+/*
+ * A manufacturer names its device in VEX as pkg:generic/VENDOR/MODEL@V or
+ * by a CPE; the hospital knows it by manufacturer and model.  Such a name
+ * also gives a device statement, kept in the builder's arena, so that it
+ * reaches the product findings and not only SBOM components.
+ */
+static int device_of(struct tplc_advisory_build *b,
+                     const struct tplc_vex_product *prod,
+                     struct tplc_vex_product *device, bool *found)
+{
+	struct tplc_purl *purl = NULL;
+	struct tplc_cpe *cpe = NULL;
+	char *vendor = NULL, *product = NULL, *version = NULL;
+	int error = 0;
+
+	*found = false;
+	memset(device, 0, sizeof(*device));
+	if (prod->vendor != NULL)
+		return 0; /* already a device */
+	if (prod->purl != NULL &&
+	    tplc_purl_parse(&purl, prod->purl, NULL) == 0 &&
+	    strcmp(purl->type, "generic") == 0 && purl->namespace != NULL) {
+		error = tplc_advisory_build_str(b, &device->vendor,
+		                                purl->namespace);
+		if (error == 0)
+			error = tplc_advisory_build_str(b, &device->product,
+			                                purl->name);
+		if (error == 0 && prod->version == NULL && purl->version)
+			error = tplc_advisory_build_str(b, &device->version,
+			                                purl->version);
+		*found = error == 0;
+	} else if (prod->purl == NULL && prod->cpe != NULL &&
+	           tplc_cpe_parse(&cpe, prod->cpe, NULL) == 0 &&
+	           tplc_cpe_unquote(&vendor, cpe, TPLC_CPE_VENDOR, NULL) == 0 &&
+	           tplc_cpe_unquote(&product, cpe, TPLC_CPE_PRODUCT, NULL) ==
+	                   0 &&
+	           tplc_cpe_unquote(&version, cpe, TPLC_CPE_VERSION, NULL) ==
+	                   0 &&
+	           vendor != NULL && product != NULL) {
+		error = tplc_advisory_build_str(b, &device->vendor, vendor);
+		if (error == 0)
+			error = tplc_advisory_build_str(b, &device->product,
+			                                product);
+		if (error == 0 && prod->version == NULL && version != NULL &&
+		    !tplc_cpe_has_wildcard(&cpe->attr[TPLC_CPE_VERSION]))
+			error = tplc_advisory_build_str(b, &device->version,
+			                                version);
+		*found = error == 0;
+	}
+	if (*found) {
+		if (device->version == NULL)
+			device->version = prod->version;
+		device->range = prod->range;
+	}
+	tplc_purl_free(purl);
+	tplc_cpe_free(cpe);
+	tplc_free(vendor);
+	tplc_free(product);
+	tplc_free(version);
+	return error == TPLC_ENOMEM ? tplc_advisory_build_nomem(b) : error;
+}
+
+int tplc_vex__add(struct tplc_advisory_build *b, size_t vuln,
+                  const struct tplc_vex_product *prod,
+                  const struct tplc_vex_says *says)
+{
+	struct tplc_vex_product device;
+	bool found;
+	int error = add_one(b, vuln, prod, says);
+
+	if (error == 0)
+		error = device_of(b, prod, &device, &found);
+	if (error == 0 && found)
+		error = add_one(b, vuln, &device, says);
+	return error;
 }
 
 /* ---- the dispatcher ------------------------------------------------- */

@@ -125,6 +125,29 @@ test_expect_success 'export, re-import elsewhere, export: the same statements' '
 	test_grep "2 vulnerabilities, 2 affected" out
 '
 
+test_expect_success 'a device named pkg:generic/VENDOR/MODEL@V reaches its product finding' '
+	cat >device.json <<-\EOF &&
+	{
+	  "@context": "https://openvex.dev/ns/v0.2.0",
+	  "@id": "https://example.com/vex/ws-2024-001",
+	  "author": "Acme Medical PSIRT",
+	  "timestamp": "2024-05-01T00:00:00Z",
+	  "version": 1,
+	  "statements": [{
+	    "vulnerability": {"name": "CVE-2099-0001"},
+	    "products": [{"@id": "pkg:generic/acme-medical/imaging-workstation@10.2"}],
+	    "status": "fixed"
+	  }]
+	}
+	EOF
+	cp tplc.db device.db &&
+	TPLC_DB=device.db tplc vex import device.json >/dev/null &&
+	TPLC_DB=device.db tplc scan >/dev/null &&
+	findings device.db | grep "^CVE-2099-0001@10.2:" >got &&
+	echo "CVE-2099-0001@10.2:fixed:-" >want &&
+	test_cmp want got
+'
+
 test_expect_success 'bad usage' '
 	test_expect_code 64 tplc vex export &&
 	test_expect_code 64 tplc vex export --format spdx &&

@@ -384,11 +384,44 @@ static void test_vex__openvex(void **state)
 	tplc_advisory_free(adv);
 
 	adv = parse_vex(fixture("affected.json")); /* @id is no purl */
-	assert_int_equal(adv->affected_count, 1);
+	assert_int_equal(adv->affected_count, 2);
 	assert_string_equal(adv->affected[0].purl, "pkg:generic/acme/pump-fw");
 	assert_string_equal(adv->affected[0].remediation,
 	                    "Update the pump firmware to 4.2.2 or later.");
 	assert_int_equal(adv->affected[0].status, TPLC_STATUS_AFFECTED);
+	/* pkg:generic/VENDOR/MODEL also names the device, for the
+	 * inventory's product versions */
+	assert_null(adv->affected[1].purl);
+	assert_string_equal(adv->affected[1].vendor, "acme");
+	assert_string_equal(adv->affected[1].product, "pump-fw");
+	assert_string_equal(adv->affected[1].range, "vers:generic/4.2.1");
+	assert_int_equal(adv->affected[1].status, TPLC_STATUS_AFFECTED);
+	tplc_advisory_free(adv);
+
+	{
+		static const char cpe_vex[] =
+		        "{\"@context\": \"https://openvex.dev/ns/v0.2.0\","
+		        " \"@id\": \"x\", \"author\": \"a\","
+		        " \"timestamp\": \"2024-01-01T00:00:00Z\","
+		        " \"version\": 1, \"statements\": [{"
+		        " \"vulnerability\": {\"name\": \"CVE-2020-1938\"},"
+		        " \"products\": [{\"@id\": \"x\", \"identifiers\":"
+		        " {\"cpe23\": \"cpe:2.3:a:philips:vue_pacs:12.2.1.6"
+		        ":*:*:*:*:*:*:*\"}}], \"status\": \"not_affected\","
+		        " \"justification\": \"component_not_present\"}]}";
+		struct tplc_error err;
+
+		assert_int_equal(tplc_vex_parse(&adv, cpe_vex, strlen(cpe_vex),
+		                                "cpe.json", &err),
+		                 0);
+	}
+	assert_int_equal(adv->affected_count, 2); /* the CPE and the device */
+	assert_string_equal(
+	        adv->affected[0].cpe,
+	        "cpe:2.3:a:philips:vue_pacs:12.2.1.6:*:*:*:*:*:*:*");
+	assert_string_equal(adv->affected[1].vendor, "philips");
+	assert_string_equal(adv->affected[1].product, "vue_pacs");
+	assert_string_equal(adv->affected[1].range, "vers:generic/12.2.1.6");
 	tplc_advisory_free(adv);
 
 	adv = parse_vex(fixture("device.json")); /* pkg:generic + supplier */
