@@ -20,7 +20,7 @@
 #define FINDING_ORDER                                                \
 	" ORDER BY u.kev DESC,"                                      \
 	" COALESCE(f.cvss_score, u.cvss_score, -1) DESC, f.vuln_id," \
-	" p.manufacturer, p.model, v.version"
+	" p.manufacturer, p.model, v.version, f.id"
 
 /* The columns read_finding reads, up to the one that differs by listing. */
 #define FINDING_COLUMNS                                             \
