@@ -20,7 +20,7 @@
 #define FINDING_ORDER                                                \
 	" ORDER BY u.kev DESC,"                                      \
 	" COALESCE(f.cvss_score, u.cvss_score, -1) DESC, f.vuln_id," \
-	" p.manufacturer, p.model, v.version, f.id"
+	" p.manufacturer, p.model, v.version"
 
 /* The columns read_finding reads, up to the one that differs by listing. */
 #define FINDING_COLUMNS                                             \
@@ -43,6 +43,13 @@
 	" LEFT JOIN components c ON c.id = f.component_id"               \
 	" LEFT JOIN advisories x ON x.id = f.vex_advisory_id"
 
+/* When the finding was last seen: by the last scan that covered it, the
+ * last full scan or a later scan of its advisory alone (sync.c). */
+#define FINDING_LAST_SEEN                                           \
+	" MAX(COALESCE((SELECT MAX(at) FROM scans), f.first_seen)," \
+	" COALESCE((SELECT at FROM advisory_scans s"                \
+	"   WHERE s.advisory_id = f.advisory_id), ''), f.first_seen)"
+
 /* What the newest VEX statement says, and whose it is. */
 #define FINDING_VEX                                                   \
 	" f.vex_status, f.vex_justification, f.vex_detail, x.source," \
@@ -52,14 +59,14 @@
 static const char by_product_sql[] =
         "SELECT * FROM (" FINDING_COLUMNS " (SELECT COUNT(*) FROM devices dc"
         "   WHERE dc.product_version_id = f.product_version_id),"
-        " NULL, f.first_seen, f.last_seen," FINDING_VEX
+        " NULL, f.first_seen," FINDING_LAST_SEEN "," FINDING_VEX
         " FROM findings f" FINDING_JOINS FINDING_FILTER
         " AND ?5 IS NULL" FINDING_ORDER ", f.id) LIMIT ?4";
 
 /* One row per finding and device running its product version. */
 static const char by_device_sql[] =
         "SELECT * FROM (" FINDING_COLUMNS
-        " 1, d.asset_tag, f.first_seen, f.last_seen," FINDING_VEX
+        " 1, d.asset_tag, f.first_seen," FINDING_LAST_SEEN "," FINDING_VEX
         " FROM findings f" FINDING_JOINS
         " JOIN devices d ON d.product_version_id = "
         "f.product_version_id" FINDING_FILTER

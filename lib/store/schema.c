@@ -196,14 +196,22 @@ static const char schema_v2[] =
         "  vex_justification TEXT, vex_detail TEXT,"
         "  vex_advisory_id INTEGER"
         "    REFERENCES advisories(id) ON DELETE SET NULL,"
-        "  first_seen TEXT NOT NULL, last_seen TEXT NOT NULL,"
+        "  first_seen TEXT NOT NULL,"
         "  UNIQUE (product_version_id, component_id, vuln_id, advisory_id));"
         "INSERT INTO findings_v2(id, product_version_id, component_id,"
         "  vuln_id, advisory_id, match, reason, cvss_score, fixed_in,"
-        "  remediation, first_seen, last_seen)"
+        "  remediation, first_seen)"
         "  SELECT id, product_version_id, component_id, vuln_id,"
         "  advisory_id, match, reason, cvss_score, fixed_in, remediation,"
-        "  first_seen, last_seen FROM findings;"
+        "  first_seen FROM findings;"
+        /* A finding in the table was seen by the last scan that covered
+         * it: the last full scan (scans) or a later scan of its advisory
+         * alone.  Kept per scan, not per finding, so that a rescan writes
+         * only the findings that changed. */
+        "CREATE TABLE advisory_scans ("
+        "  advisory_id INTEGER PRIMARY KEY"
+        "    REFERENCES advisories(id) ON DELETE CASCADE,"
+        "  at TEXT NOT NULL);"
         "DROP TABLE findings;"
         "ALTER TABLE findings_v2 RENAME TO findings;"
         "CREATE INDEX findings_vuln ON findings(vuln_id);"

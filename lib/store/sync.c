@@ -25,8 +25,9 @@ static double column_score(sqlite3_stmt *stmt, int index)
  * Reconcile by a merge in key order (product version, component,
  * vulnerability, advisory): the findings the store has, read through the
  * UNIQUE index, against this scan's matches, sorted the same way.  Only
- * what changed is written; rows that stay keep their id and first_seen,
- * and one statement moves every kept row's last_seen.
+ * what changed is written; rows that stay keep their id and first_seen.
+ * When a finding was last seen is the scan's, not the row's: scans and
+ * advisory_scans hold it (findings.c reads it back).
  */
 static int compare_key(const struct tplc_store__match *a,
                        const struct tplc_store__match *b)
@@ -190,9 +191,9 @@ static int merge_prepare(struct merge *g, long long advisory_id)
 		        "INSERT INTO findings(product_version_id, component_id,"
 		        " vuln_id, advisory_id, match, reason, cvss_score,"
 		        " fixed_in, remediation, vex_status, vex_justification,"
-		        " vex_detail, vex_advisory_id, first_seen, last_seen)"
+		        " vex_detail, vex_advisory_id, first_seen)"
 		        " VALUES (?11, ?12, ?13, ?14, ?2, ?3, ?4, ?5, ?6, ?7,"
-		        " ?8, ?9, ?10, ?1, ?1)",
+		        " ?8, ?9, ?10, ?1)",
 		        g->err);
 	if (error == 0)
 		error = tplc_store__prepare(
@@ -347,18 +348,17 @@ static int sync(struct tplc_store *store, long long advisory_id,
 	sqlite3_finalize(g.update);
 	sqlite3_finalize(g.delete);
 	g.read = NULL;
-	/* every finding this scan saw was seen now */
-	if (error == 0)
+	/* every finding kept was seen now: said once for the advisory, not
+	 * written into each row (a full scan says it in scans) */
+	if (error == 0 && advisory_id != 0)
 		error = tplc_store__prepare(
 		        store, &g.read,
-		        advisory_id != 0 ? "UPDATE findings SET last_seen = ?1"
-		                           " WHERE advisory_id = ?2"
-		                           " AND last_seen IS NOT ?1"
-		                         : "UPDATE findings SET last_seen = ?1"
-		                           " WHERE last_seen IS NOT ?1"
-		                           " AND ?2 = 0",
+		        "INSERT INTO advisory_scans(advisory_id, at)"
+		        " SELECT id, ?1 FROM advisories WHERE id = ?2"
+		        " ON CONFLICT(advisory_id) DO UPDATE SET at = "
+		        "excluded.at",
 		        err);
-	if (error == 0) {
+	if (error == 0 && advisory_id != 0) {
 		tplc_store__bind_text(g.read, 1, g.now);
 		sqlite3_bind_int64(g.read, 2, advisory_id);
 		error = tplc_store__step_done(store, g.read, err,

@@ -14,7 +14,7 @@ json_field() {
 findings() {
 	sqlite3 tplc.db "SELECT f.vuln_id || '@' || p.model || '/' ||
 		v.version || ':' || f.match || ':' || COALESCE(c.name, '-') ||
-		':' || f.reason || ':' || f.first_seen || ':' || f.last_seen
+		':' || f.reason || ':' || f.first_seen
 		FROM findings f
 		JOIN product_versions v ON v.id = f.product_version_id
 		JOIN products p ON p.id = v.product_id
@@ -88,6 +88,15 @@ test_expect_success 'scan --advisory gives back exactly the full scan rows' '
 	test_cmp full incremental &&
 	tplc --json scan --advisory nvd:CVE-2024-33606 >out &&
 	test "$(json_field "d[\"findings\"], d[\"added\"], d[\"removed\"]" <out)" = "1 0 0"
+'
+
+test_expect_success 'last seen: the last scan that covered a finding (its advisory alone, or all)' '
+	TPLC_NOW=2026-12-01T08:00:00Z tplc --quiet scan &&
+	TPLC_NOW=2026-12-02T08:00:00Z tplc --quiet scan --advisory nvd:CVE-2021-44228 &&
+	tplc --json findings list --all >list &&
+	json_field "sorted(set((f[\"advisory\"] == \"CVE-2021-44228\", f[\"last_seen\"]) for f in d))" <list >got &&
+	echo "[(False, '"'"'2026-12-01T08:00:00Z'"'"'), (True, '"'"'2026-12-02T08:00:00Z'"'"')]" >want &&
+	test_cmp want got
 '
 
 test_expect_success 'scan --advisory: unknown advisory, bad argument' '

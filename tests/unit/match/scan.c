@@ -337,8 +337,8 @@ static const char *const rows_sql =
         " vuln_id || '|' || advisory_id || '|' || match || '|' || reason"
         " || '|' || COALESCE(cvss_score, '') || '|' ||"
         " COALESCE(fixed_in, '') || '|' || COALESCE(vex_status, '') ||"
-        " '|' || COALESCE(vex_advisory_id, '') || '|' || first_seen ||"
-        " '|' || last_seen AS r FROM findings ORDER BY r)";
+        " '|' || COALESCE(vex_advisory_id, '') || '|' || first_seen"
+        " AS r FROM findings ORDER BY r)";
 
 /* A few hundred components over a few packages, ranges of each kind. */
 static void bigger_fleet(struct fixture *f)
