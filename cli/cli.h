@@ -111,6 +111,7 @@ int cmd_findings(struct cli *cli, int argc, char **argv);
 int cmd_summary(struct cli *cli, int argc, char **argv);
 int cmd_purl(struct cli *cli, int argc, char **argv);
 int cmd_cpe(struct cli *cli, int argc, char **argv);
+int cmd_cvss(struct cli *cli, int argc, char **argv);
 int cmd_version(struct cli *cli, int argc, char **argv);
 int cmd_vex(struct cli *cli, int argc, char **argv);
 

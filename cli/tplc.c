@@ -24,6 +24,7 @@ static const struct cli_cmd commands[] = {
 	{ "summary", cmd_summary, "the fleet at a glance" },
 	{ "purl", cmd_purl, "check a package URL, show its parts" },
 	{ "cpe", cmd_cpe, "check a CPE name, show both bindings" },
+	{ "cvss", cmd_cvss, "score CVSS v2, v3 and v4 vectors" },
 	{ "version", cmd_version, "compare versions, test vers ranges" },
 	{ "vex", cmd_vex, "import and export VEX statements" },
 	{ NULL, NULL, NULL },

@@ -12,6 +12,7 @@
 #include "advisory-build.h"
 #include "osv.h"
 #include "tplc/advisory.h"
+#include "tplc/cvss.h"
 #include "tplc/purl.h"
 #include "tplc/tplc.h"
 #include "tplc/version.h"
@@ -380,10 +381,19 @@ static const char *cvss_version(const char *type, const char *vector)
 	return strcmp(type, "CVSS_V4") == 0 ? "4.0" : "3.0";
 }
 
+/* OSV gives vectors only: the base score is computed (lib/risk), -1 for
+ * a vector that does not score. */
+static double base_score(const char *vector)
+{
+	struct tplc_cvss_scores s;
+	struct tplc_error why;
+
+	return tplc_cvss_score(&s, vector, &why) == 0 ? s.base : -1;
+}
+
 /*
- * severity[]: every CVSS vector is a metric (score unknown: OSV gives
- * vectors only), and the vector of the best one (v3, else v4, else v2)
- * is the vulnerability's.  database_specific.severity ("MODERATE"), a
+ * severity[]: every CVSS vector is a metric, scored here, and the best
+ * one (v3, else v4, else v2) is the vulnerability's vector and score.  database_specific.severity ("MODERATE"), a
  * word and no CVSS, is one more metric with no version, the word as type.
  */
 static int read_severity(struct tplc_osv_parser *p, const struct tplx_json *rec,
@@ -397,6 +407,7 @@ static int read_severity(struct tplc_osv_parser *p, const struct tplx_json *rec,
 		TPLX_FIELD_STRING("type", &type, true),
 		TPLX_FIELD_STRING("score", &score, true),
 	};
+	double best_score = -1;
 	struct tplc_metric *m = NULL;
 	size_t i, k, rank = 3, count;
 	int error;
@@ -428,10 +439,12 @@ static int read_severity(struct tplc_osv_parser *p, const struct tplx_json *rec,
 		}
 		if (strncmp(type, "CVSS_V", 6) != 0)
 			continue; /* "Ubuntu": a word of its own scale */
-		m[v->metric_count].score = -1;
+		m[v->metric_count].score = base_score(score);
 		m[v->metric_count].version = cvss_version(type, score);
 		tplc_advisory_build_str(&p->b, &m[v->metric_count].vector,
 		                        score);
+		if (score == best)
+			best_score = m[v->metric_count].score;
 		v->metric_count++;
 	}
 	if (word != NULL) {
@@ -441,6 +454,8 @@ static int read_severity(struct tplc_osv_parser *p, const struct tplx_json *rec,
 	}
 	v->metrics = v->metric_count > 0 ? m : NULL;
 	tplc_advisory_build_str(&p->b, &v->cvss_vector, best);
+	if (v->cvss_score < 0)
+		v->cvss_score = best_score;
 	return p->b.error;
 }
 

@@ -87,8 +87,8 @@ with zipfile.ZipFile(\"all.zip\", \"w\", zipfile.ZIP_DEFLATED) as z:
 	test_cmp want got &&
 	tplc --db zip.db --quiet feed import osv all.zip >/dev/null &&
 	test "$(sqlite3 zip.db "SELECT COUNT(*) FROM affected")" = 9 &&
-	test "$(sqlite3 zip.db "SELECT version, vector, score IS NULL FROM vulnerability_metrics")" = \
-		"3.1|CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:C/C:H/I:H/A:H|1"
+	test "$(sqlite3 zip.db "SELECT version, vector, score FROM vulnerability_metrics")" = \
+		"3.1|CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:C/C:H/I:H/A:H|10.0"
 '
 
 test_expect_success 'a bad record in the zip names its entry, imports nothing' '
