@@ -91,6 +91,8 @@ enum tplc_status {
 
 /* "affected", "fixed", "not_affected", "under_investigation". */
 const char *tplc_status_name(enum tplc_status status);
+/* The status a name says; false (and *out untouched) for any other word. */
+bool tplc_status_parse(enum tplc_status *out, const char *name);
 
 /* One severity metric as a source states it (NVD, a CNA, a vendor). */
 struct tplc_metric {

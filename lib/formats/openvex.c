@@ -18,16 +18,6 @@
 #include "util/str.h"
 #include "vex.h"
 
-static const struct {
-	const char *name;
-	enum tplc_status status;
-} statuses[] = {
-	{ "not_affected", TPLC_STATUS_NOT_AFFECTED },
-	{ "affected", TPLC_STATUS_AFFECTED },
-	{ "fixed", TPLC_STATUS_FIXED },
-	{ "under_investigation", TPLC_STATUS_UNDER_INVESTIGATION },
-};
-
 struct walker {
 	struct tplc_advisory_build *b;
 	const struct tplx_json_doc *doc;
@@ -187,17 +177,15 @@ static int read_statement(struct walker *w, const struct tplx_json *st,
 		TPLX_FIELD_NODE("products", TPLX_JSON_ARRAY, &products, false),
 	};
 	struct tplc_vex_says says;
-	size_t vuln, i, s = sizeof(statuses) / sizeof(statuses[0]);
+	enum tplc_status said = TPLC_STATUS_AFFECTED;
+	size_t vuln, i;
 	int error;
 
 	error = tplx_json_expect(w->doc, st, path, TPLX_JSON_OBJECT, w->err);
 	if (error == 0)
 		error = tplx_json_fields(w->doc, st, path, fields,
 		                         TPLX_FIELDS_COUNT(fields), w->err);
-	for (i = 0; error == 0 && i < s; i++)
-		if (strcmp(statuses[i].name, status) == 0)
-			break;
-	if (error == 0 && i == s) {
+	if (error == 0 && !tplc_status_parse(&said, status)) {
 		item = tplx_jpath_key(path, "status");
 		error = tplx_json_fail(w->doc, tplx_json_get(st, "status"),
 		                       &item, w->err,
@@ -208,7 +196,7 @@ static int read_statement(struct walker *w, const struct tplx_json *st,
 	if (error != 0)
 		return error;
 	memset(&says, 0, sizeof(says));
-	says.status = statuses[i].status;
+	says.status = said;
 	says.justification = justification;
 	says.detail = impact ? impact : notes;
 	says.remediation = action;

@@ -47,16 +47,6 @@ static const char findings_sql[] =
         " ORDER BY p.manufacturer, p.model, v.version, f.vuln_id,"
         " COALESCE(f.vex_status, 'affected') = 'affected' DESC, f.id";
 
-static const struct {
-	const char *name;
-	enum tplc_status status;
-} statuses[] = {
-	{ "affected", TPLC_STATUS_AFFECTED },
-	{ "fixed", TPLC_STATUS_FIXED },
-	{ "not_affected", TPLC_STATUS_NOT_AFFECTED },
-	{ "under_investigation", TPLC_STATUS_UNDER_INVESTIGATION },
-};
-
 struct export
 {
 	struct tplc_advisory *adv; /* in its own arena */
@@ -178,9 +168,7 @@ static int add_row(struct export *x, sqlite3_stmt *stmt, bool finding)
 	int error;
 
 	memset(&a, 0, sizeof(a));
-	for (i = 0; i < sizeof(statuses) / sizeof(statuses[0]); i++)
-		if (tplx_streq(statuses[i].name, status))
-			a.status = statuses[i].status;
+	tplc_status_parse(&a.status, status); /* the schema's CHECK holds */
 	error = vuln_index(x, tplc_store__column_text(stmt, 0), &a.vuln);
 	a.justification = dup(x, tplc_store__column_text(stmt, 2), &error);
 	a.detail = dup(x, tplc_store__column_text(stmt, 3), &error);
