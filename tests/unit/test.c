@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 #include <stdio.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -69,4 +70,16 @@ void tplt_note(const char *fmt, ...)
 	va_start(ap, fmt);
 	vnote("", fmt, ap);
 	va_end(ap);
+}
+
+void tplt_remove_db(const char *path)
+{
+	static const char *const sides[] = { "", "-wal", "-shm" };
+	char name[4096];
+	size_t i;
+
+	for (i = 0; i < sizeof(sides) / sizeof(sides[0]); i++) {
+		snprintf(name, sizeof(name), "%s%s", path, sides[i]);
+		unlink(name);
+	}
 }

@@ -27,5 +27,7 @@ void tplt_conformance(const char *fmt, ...)
         __attribute__((format(printf, 1, 2)));
 /* Print a TAP diagnostic line. */
 void tplt_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Remove a test's SQLite database and its -wal and -shm files. */
+void tplt_remove_db(const char *path);
 
 #endif

@@ -46,15 +46,10 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	char side[80];
 
 	tplc_store_close(f->store);
 	tplc_ctx_free(f->ctx);
-	unlink(f->path);
-	snprintf(side, sizeof(side), "%s-wal", f->path);
-	unlink(side);
-	snprintf(side, sizeof(side), "%s-shm", f->path);
-	unlink(side);
+	tplt_remove_db(f->path);
 	free(f);
 	return 0;
 }
