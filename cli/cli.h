@@ -108,11 +108,14 @@ int cli_feed_import_file(struct cli *cli, struct tplc_store *store,
 int cmd_scan(struct cli *cli, int argc, char **argv);
 int cmd_match(struct cli *cli, int argc, char **argv);
 int cmd_findings(struct cli *cli, int argc, char **argv);
+int cmd_findings_explain(struct cli *cli, int argc, char **argv);
 int cmd_summary(struct cli *cli, int argc, char **argv);
 int cmd_purl(struct cli *cli, int argc, char **argv);
 int cmd_cpe(struct cli *cli, int argc, char **argv);
 int cmd_cvss(struct cli *cli, int argc, char **argv);
+int cmd_rubric(struct cli *cli, int argc, char **argv);
 int cmd_version(struct cli *cli, int argc, char **argv);
 int cmd_vex(struct cli *cli, int argc, char **argv);
+int cmd_postmarket(struct cli *cli, int argc, char **argv);
 
 #endif

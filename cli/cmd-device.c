@@ -7,6 +7,7 @@
 #include "render.h"
 #include "table.h"
 #include "tplc/inventory.h"
+#include "tplc/priority.h"
 #include "util/alloc.h"
 #include "util/file.h"
 
@@ -205,6 +206,12 @@ static int show_device(const struct tplc_device_row *d, void *data)
 	field("installed", d->install_date);
 	field("end of life", d->eol_date);
 	field("end of support", d->eos_date);
+	field("exposure", d->exposure);
+	field("network segment", d->segment);
+	field("controls", d->controls);
+	snprintf(buf, sizeof(buf), "CR:%s IR:%s AR:%s", d->cr ? d->cr : "-",
+	         d->ir ? d->ir : "-", d->ar ? d->ar : "-");
+	field("requirements", buf);
 	snprintf(buf, sizeof(buf), "%lld (%lld known exploited)", d->findings,
 	         d->kev_findings);
 	field("findings", buf);
@@ -278,12 +285,120 @@ static int device_show(struct cli *cli, int argc, char **argv)
 	return error < 0 ? cli_fail(cli, error) : EXIT_OK;
 }
 
+/* Check one environment value and put its canonical spelling in out;
+ * "" (clear) passes as is. */
+static int env_value(struct cli *cli, const char *kind, const char *value,
+                     char *out, size_t size)
+{
+	enum tplc_exposure exposure;
+	unsigned controls;
+	int error = 0;
+
+	if (value == NULL || *value == '\0') {
+		if (value)
+			out[0] = '\0';
+		return 0;
+	}
+	if (strcmp(kind, "exposure") == 0) {
+		error = tplc_exposure_parse(&exposure, value, &cli->err);
+		if (error == 0)
+			snprintf(out, size, "%s", tplc_exposure_name(exposure));
+	} else if (strcmp(kind, "controls") == 0) {
+		error = tplc_controls_parse(&controls, value, &cli->err);
+		if (error == 0)
+			tplc_controls_format(controls, out, size);
+	} else {
+		error = tplc_requirement_parse(out, value, &cli->err);
+		out[1] = '\0';
+	}
+	return error;
+}
+
+static int device_set(struct cli *cli, int argc, char **argv)
+{
+	static const struct cli_option opts[] = {
+		{ "site", "NAME", "the device's site, when tags repeat" },
+		{ "exposure", "WHERE",
+		  "internet, network, segmented, isolated or standalone" },
+		{ "segment", "NAME", "its VLAN or network zone" },
+		{ "controls", "LIST",
+		  "compensating controls in place: physical-access,\n"
+		  "removable-media, monitoring, no-remote-access, firewall,\n"
+		  "anti-malware, backup (comma-separated)" },
+		{ "cr", "L|M|H", "confidentiality requirement (CVSS)" },
+		{ "ir", "L|M|H", "integrity requirement (CVSS)" },
+		{ "ar", "L|M|H", "availability requirement (CVSS)" },
+		{ "function", "F",
+		  "clinical function: therapy, diagnosis, monitoring,\n"
+		  "workflow or data" },
+		{ NULL, NULL, NULL },
+	};
+	static const char *const kinds[] = { "exposure", "controls", "cr", "ir",
+		                             "ar" };
+	char values[5][128];
+	const char *given[5];
+	struct tplc_device set;
+	struct tplc_store *store;
+	struct cli_args args;
+	const char *function;
+	int status, error = 0;
+
+	status = cli_parse(cli, "device set ASSET-TAG [options]",
+	                   "Record what the hospital knows of a device's "
+	                   "environment: how exposed it is,\nthe controls "
+	                   "around it and the security requirements that "
+	                   "weigh its CVSS\nscores.  An empty value (\"\") "
+	                   "clears a field.  An inventory import keeps\nwhat "
+	                   "this records unless its CSV has the column.",
+	                   opts, 1, 1, argc, argv, &args);
+	if (status != CLI_CONTINUE)
+		return status;
+	memset(&set, 0, sizeof(set));
+	for (size_t i = 0; error == 0 && i < 5; i++) {
+		given[i] = cli_opt(&args, opts, kinds[i]);
+		error = env_value(cli, kinds[i], given[i], values[i],
+		                  sizeof(values[i]));
+	}
+	if (error < 0)
+		return cli_fail(cli, error);
+	set.exposure = given[0] ? values[0] : NULL;
+	set.controls = given[1] ? values[1] : NULL;
+	set.cr = given[2] ? values[2] : NULL;
+	set.ir = given[3] ? values[3] : NULL;
+	set.ar = given[4] ? values[4] : NULL;
+	set.segment = cli_opt(&args, opts, "segment");
+	function = cli_opt(&args, opts, "function");
+	if (function && *function && strcmp(function, "therapy") != 0 &&
+	    strcmp(function, "diagnosis") != 0 &&
+	    strcmp(function, "monitoring") != 0 &&
+	    strcmp(function, "workflow") != 0 &&
+	    strcmp(function, "data") != 0) {
+		tplc_error_set(&cli->err, TPLC_EINVAL,
+		               "%s: not a clinical function (therapy, "
+		               "diagnosis, monitoring, workflow, data)",
+		               function);
+		return cli_fail(cli, TPLC_EINVAL);
+	}
+	set.clinical_function = function;
+	status = cli_store(cli, &store);
+	if (status != 0)
+		return status;
+	error = tplc_store_device_set(store, cli_opt(&args, opts, "site"),
+	                              args.items[0], &set, &cli->err);
+	if (error < 0)
+		return cli_fail(cli, error);
+	printf("device %s updated\n", args.items[0]);
+	return EXIT_OK;
+}
+
 int cmd_device(struct cli *cli, int argc, char **argv)
 {
 	static const struct cli_cmd cmds[] = {
 		{ "import", device_import, "import a CMMS inventory CSV" },
 		{ "list", device_list, "list devices and their exposure" },
 		{ "show", device_show, "one device and its findings" },
+		{ "set", device_set,
+		  "record a device's exposure and controls" },
 		{ NULL, NULL, NULL },
 	};
 

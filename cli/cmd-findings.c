@@ -1,11 +1,16 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* tplc findings list: what is vulnerable, known exploited first. */
+/*
+ * tplc findings list: what is vulnerable, what to fix first; tplc findings
+ * explain: why a finding has its priority.
+ */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "render.h"
 #include "table.h"
+#include "tplc/priority.h"
 
 static const struct cli_option list_opts[] = {
 	{ "device", "ASSET-TAG", "findings of one device" },
@@ -14,6 +19,9 @@ static const struct cli_option list_opts[] = {
 	{ "kev", NULL, "only known exploited vulnerabilities (CISA KEV)" },
 	{ "by-device", NULL, "one row per device, not per product version" },
 	{ "all", NULL, "also findings a VEX calls not_affected or fixed" },
+	{ "overdue", NULL,
+	  "only uncontrolled risks past a postmarket deadline\n"
+	  "(customers told in 30 days, fix out in 60)" },
 	{ "limit", "N", "at most N rows" },
 	{ NULL, NULL, NULL },
 };
@@ -29,7 +37,7 @@ static int finding_row(const struct tplc_finding_row *f, void *data)
 {
 	struct findings_out *out = data;
 	char id[24], score[16], product[256], where[32], source[128];
-	char vex[128];
+	char vex[128], priority[32];
 
 	if (out->cli->json) {
 		render_finding_json(&out->w, f);
@@ -45,9 +53,12 @@ static int finding_row(const struct tplc_finding_row *f, void *data)
 	snprintf(source, sizeof(source), "%s %s", f->advisory_source,
 	         f->advisory_id);
 	render_vex(vex, sizeof(vex), f->vex_status, f->vex_justification);
+	snprintf(priority, sizeof(priority), "%.1f %s", f->priority,
+	         f->priority_band);
 	{
 		const char *cells[] = {
 			id,
+			priority,
 			f->kev ? "KEV" : "",
 			render_score(f->cvss_score, score, sizeof(score)),
 			f->vuln_id,
@@ -65,12 +76,12 @@ static int finding_row(const struct tplc_finding_row *f, void *data)
 static int findings_list(struct cli *cli, int argc, char **argv)
 {
 	static const char *const header[] = {
-		"ID",  "KEV",     "CVSS",   "VULNERABILITY", "PRODUCT",
-		"VIA", "DEVICES", "SOURCE", "VEX",
+		"ID",      "PRIORITY", "KEV",     "CVSS",   "VULNERABILITY",
+		"PRODUCT", "VIA",      "DEVICES", "SOURCE", "VEX",
 	};
 	static const char *const header_by_device[] = {
-		"ID",  "KEV",       "CVSS",   "VULNERABILITY", "PRODUCT",
-		"VIA", "ASSET TAG", "SOURCE", "VEX",
+		"ID",      "PRIORITY", "KEV",       "CVSS",   "VULNERABILITY",
+		"PRODUCT", "VIA",      "ASSET TAG", "SOURCE", "VEX",
 	};
 	struct tplc_finding_filter f;
 	struct findings_out out;
@@ -79,13 +90,16 @@ static int findings_list(struct cli *cli, int argc, char **argv)
 	int status, error;
 
 	status = cli_parse(cli, "findings list [options]",
-	                   "List findings: known exploited (CISA KEV) first, "
-	                   "then by the CVSS base\nscore the advisory gives. "
-	                   "One row per product version and vulnerability\n"
-	                   "and source, with the number of devices running "
-	                   "it; --by-device or\n--device for one row per "
-	                   "device.  Findings a VEX statement calls "
-	                   "not_affected or fixed are\nleft out unless --all.",
+	                   "List findings, what to fix first at the top: by "
+	                   "priority (0-100), which\nweighs exploitation (CISA "
+	                   "KEV, EPSS), CVSS on the device, its clinical\n"
+	                   "function, its exposure and its lifecycle stage "
+	                   "(tplc findings explain ID\nshows how).  One row "
+	                   "per product version and vulnerability and source,"
+	                   "\nat the priority of its most exposed device; "
+	                   "--by-device or --device for\none row per device.  "
+	                   "Findings a VEX statement calls not_affected or\n"
+	                   "fixed are left out unless --all.",
 	                   list_opts, 0, 0, argc, argv, &args);
 	if (status != CLI_CONTINUE)
 		return status;
@@ -95,6 +109,7 @@ static int findings_list(struct cli *cli, int argc, char **argv)
 	f.vuln_id = cli_opt(&args, list_opts, "vuln");
 	f.kev_only = cli_flag(&args, list_opts, "kev");
 	f.all = cli_flag(&args, list_opts, "all");
+	f.overdue = cli_flag(&args, list_opts, "overdue");
 	f.by_device =
 	        cli_flag(&args, list_opts, "by-device") || f.asset_tag != NULL;
 	if (cli_opt_count(&args, list_opts, "limit", &f.limit) != 0)
@@ -106,9 +121,9 @@ static int findings_list(struct cli *cli, int argc, char **argv)
 	out.cli = cli;
 	out.by_device = f.by_device;
 	tplx_jsonw_init(&out.w, stdout, false);
-	table_init(&out.t, 9, f.by_device ? header_by_device : header);
-	table_limit(&out.t, 4, 40);
-	table_limit(&out.t, 5, 32);
+	table_init(&out.t, 10, f.by_device ? header_by_device : header);
+	table_limit(&out.t, 5, 40);
+	table_limit(&out.t, 6, 32);
 	if (cli->json)
 		tplx_jsonw_array_begin(&out.w);
 	error = tplc_store_findings(store, &f, finding_row, &out, &cli->err);
@@ -123,7 +138,9 @@ static int findings_list(struct cli *cli, int argc, char **argv)
 int cmd_findings(struct cli *cli, int argc, char **argv)
 {
 	static const struct cli_cmd cmds[] = {
-		{ "list", findings_list, "list findings, KEV first" },
+		{ "list", findings_list, "list findings, what to fix first" },
+		{ "explain", cmd_findings_explain,
+		  "why a finding has its priority" },
 		{ NULL, NULL, NULL },
 	};
 

@@ -29,6 +29,12 @@ void render_device_json(struct tplx_jsonw *w, const struct tplc_device_row *d)
 	tplx_jsonw_kstring(w, "install_date", d->install_date);
 	tplx_jsonw_kstring(w, "eol_date", d->eol_date);
 	tplx_jsonw_kstring(w, "eos_date", d->eos_date);
+	tplx_jsonw_kstring(w, "exposure", d->exposure);
+	tplx_jsonw_kstring(w, "segment", d->segment);
+	tplx_jsonw_kstring(w, "controls", d->controls);
+	tplx_jsonw_kstring(w, "cr", d->cr);
+	tplx_jsonw_kstring(w, "ir", d->ir);
+	tplx_jsonw_kstring(w, "ar", d->ar);
 	tplx_jsonw_kint(w, "findings", d->findings);
 	tplx_jsonw_kint(w, "kev_findings", d->kev_findings);
 	tplx_jsonw_kscore(w, "max_cvss", d->max_cvss);
@@ -68,6 +74,11 @@ void render_finding_json(struct tplx_jsonw *w, const struct tplc_finding_row *f)
 	tplx_jsonw_kstring(w, "vex_detail", f->vex_detail);
 	tplx_jsonw_kstring(w, "vex_source", f->vex_source);
 	tplx_jsonw_kstring(w, "vex_advisory", f->vex_advisory);
+	tplx_jsonw_kscore(w, "priority", f->priority);
+	tplx_jsonw_kstring(w, "priority_band", f->priority_band);
+	tplx_jsonw_kstring(w, "priority_device", f->priority_device);
+	tplx_jsonw_kscore(w, "device_cvss", f->device_cvss);
+	tplx_jsonw_kstring(w, "device_vector", f->device_vector);
 	tplx_jsonw_object_end(w);
 }
 

@@ -25,8 +25,11 @@ static const struct cli_cmd commands[] = {
 	{ "purl", cmd_purl, "check a package URL, show its parts" },
 	{ "cpe", cmd_cpe, "check a CPE name, show both bindings" },
 	{ "cvss", cmd_cvss, "score CVSS v2, v3 and v4 vectors" },
+	{ "rubric", cmd_rubric, "the medical-device CVSS rubric" },
 	{ "version", cmd_version, "compare versions, test vers ranges" },
 	{ "vex", cmd_vex, "import and export VEX statements" },
+	{ "postmarket", cmd_postmarket,
+	  "risk decisions and FDA 30/60-day clocks" },
 	{ NULL, NULL, NULL },
 };
 

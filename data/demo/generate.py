@@ -143,9 +143,31 @@ ROOMS = {"cscs": "Central Nurses' Station", "ct": "CT Suite %d", "exacta": "IV C
 PACS_HOSTS = {"IS": ["PACS-APP01", "PACS-APP02", "PACS-DB01", "PACS-WEB01"], "NIT": ["PACS-CACHE01"]}
 ALARIS_OUI = {"12.3": "f8:c6:78", "9.33.1": "f8:c6:78", "9.19": "00:d0:75"}  # CareFusion / Alaris
 
+# What the security team adds to the CMMS export: where each model sits on the network and the
+# compensating controls around it (tplc priority and environmental CVSS; no random draws here, so
+# the other columns are unchanged).
+NETWORK = {
+    "pcu": ("network", "Clinical WLAN", ""),
+    "space": ("network", "Clinical WLAN", ""),
+    "exacta": ("segmented", "Pharmacy VLAN", "firewall,anti-malware"),
+    "b650": ("segmented", "Monitoring VLAN", ""),
+    "cscs": ("segmented", "Monitoring VLAN", ""),
+    "mx": ("segmented", "Monitoring VLAN", ""),
+    "x3": ("segmented", "Monitoring VLAN", ""),
+    "xtr": ("segmented", "Telemetry VLAN", ""),
+    "csm": ("network", "Clinical WLAN", ""),
+    "ct": ("segmented", "Imaging VLAN", ""),
+    "us": ("segmented", "Imaging VLAN", ""),
+    "iseq": ("segmented", "Lab VLAN", "firewall"),
+    "isp": ("segmented", "Imaging VLAN", "anti-malware"),
+    "pacs": ("network", "Data Center", "monitoring,anti-malware,backup"),
+    "pyxis": ("network", "Clinical VLAN", "anti-malware"),
+}
+
 HEADER = ["Asset Tag", "Serial Number", "Manufacturer", "Model", "Software Version", "MAC Address",
           "IP Address", "Hostname", "Site", "Location", "Department", "Clinical Function",
-          "Install Date", "End of Life", "End of Support", "Cost Center Owner", "PM Due"]
+          "Install Date", "End of Life", "End of Support", "Network Zone", "Exposure",
+          "Compensating Controls", "Cost Center Owner", "PM Due"]
 
 
 def day_number(iso):
@@ -277,6 +299,9 @@ def build_inventory():
                 "Install Date": install,
                 "End of Life": eol,
                 "End of Support": eos,
+                "Network Zone": NETWORK[key][1],
+                "Exposure": NETWORK[key][0],
+                "Compensating Controls": NETWORK[key][2],
                 "Cost Center Owner": cc,
                 "PM Due": pm,
             })

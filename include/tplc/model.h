@@ -212,7 +212,12 @@ struct tplc_device {
 	const char *install_date;      /* YYYY-MM-DD */
 	const char *eol_date;          /* manufacturer end of life */
 	const char *eos_date;          /* manufacturer end of support */
-	unsigned long source_line;     /* CSV line it came from, for errors */
+	const char *exposure;     /* internet, network, segmented, isolated,
+			       * standalone (tplc_exposure_name) */
+	const char *segment;      /* VLAN or zone name, free text */
+	const char *controls;     /* compensating controls, "firewall,backup" */
+	const char *cr, *ir, *ar; /* security requirements "L", "M", "H" */
+	unsigned long source_line; /* CSV line it came from, for errors */
 };
 
 struct tplc_inventory {

@@ -23,7 +23,7 @@
 struct tplc_store;
 
 /* The schema version this library writes. */
-#define TPLC_STORE_SCHEMA_VERSION 2
+#define TPLC_STORE_SCHEMA_VERSION 3
 
 /*
  * Open (creating if needed) the database at path and bring its schema up
@@ -118,6 +118,8 @@ struct tplc_device_row {
 	const char *install_date;
 	const char *eol_date;
 	const char *eos_date;
+	const char *exposure, *segment, *controls; /* see struct tplc_device */
+	const char *cr, *ir, *ar;
 	long long findings;     /* open findings on its product version */
 	long long kev_findings; /* of which known exploited */
 	double max_cvss;        /* highest base score, -1 if none */
@@ -133,6 +135,17 @@ struct tplc_device_filter {
 };
 
 typedef int (*tplc_device_cb)(const struct tplc_device_row *row, void *data);
+
+/*
+ * Record what the hospital knows of a device's environment: set's
+ * exposure, segment, controls, cr, ir, ar and clinical_function, each
+ * only when non-NULL ("" clears it).  site may be NULL when the tag is
+ * unique across sites.  TPLC_ENOTFOUND when no device has the tag,
+ * TPLC_EINVAL when several do.
+ */
+int tplc_store_device_set(struct tplc_store *store, const char *site,
+                          const char *asset_tag, const struct tplc_device *set,
+                          struct tplc_error *err);
 
 int tplc_store_devices(struct tplc_store *store,
                        const struct tplc_device_filter *filter,
@@ -167,6 +180,14 @@ struct tplc_finding_row {
 	const char *vex_justification;
 	const char *vex_detail;
 	const char *vex_source, *vex_advisory; /* whose statement */
+	/* Its priority (tplc/priority.h) on the device where it is highest
+	 * (by device: on that device); the device that sets it, and the CVSS
+	 * score and vector there, the rubric and environment applied. */
+	double priority;
+	const char *priority_band;   /* immediate, out-of-cycle, ... */
+	const char *priority_device; /* asset tag; NULL: no device runs it */
+	double device_cvss;          /* -1 when none */
+	const char *device_vector;   /* NULL when none */
 };
 
 struct tplc_finding_filter {
@@ -176,15 +197,76 @@ struct tplc_finding_filter {
 	bool kev_only;
 	bool by_device; /* one row per device instead of per product */
 	bool all;       /* also those VEX says are not_affected or fixed */
+	bool overdue;   /* only those with an overdue postmarket clock */
+	long long id;   /* one finding; 0 = all */
 	size_t limit;   /* 0 = all */
 };
 
 typedef int (*tplc_finding_cb)(const struct tplc_finding_row *row, void *data);
 
-/* Sorted: known exploited first, then CVSS base score, then id. */
+/* Sorted by priority, highest first (then KEV, CVSS, vulnerability). */
 int tplc_store_findings(struct tplc_store *store,
                         const struct tplc_finding_filter *filter,
                         tplc_finding_cb cb, void *data, struct tplc_error *err);
+
+/* ---- the medical device rubric's answers -------------------------------- */
+
+struct tplc_rubric_answers;
+
+/*
+ * Record answers (those not TPLC_RUBRIC_UNANSWERED) for the product model
+ * product names (tplc_store__product_find: the full name or a part only
+ * it has), for vulnerability vuln_id or, when NULL, for all of them.
+ * by: who answers.  One transaction; *recorded: answers written.
+ */
+int tplc_store_rubric_set(struct tplc_store *store, const char *product,
+                          const char *vuln_id,
+                          const struct tplc_rubric_answers *answers,
+                          const char *by, size_t *recorded,
+                          struct tplc_error *err);
+
+struct tplc_rubric_row {
+	const char *manufacturer, *model;
+	const char *vuln_id; /* NULL: for every vulnerability of the model */
+	const char *question, *answer, *answered_by, *answered_at;
+};
+
+typedef int (*tplc_rubric_row_cb)(const struct tplc_rubric_row *row,
+                                  void *data);
+
+/* Answers recorded, per model (product: substring) and vulnerability. */
+int tplc_store_rubric_list(struct tplc_store *store, const char *product,
+                           const char *vuln_id, tplc_rubric_row_cb cb,
+                           void *data, struct tplc_error *err);
+
+/* ---- priority ------------------------------------------------------------ */
+
+struct tplc_priority;
+struct tplc_priority_input;
+struct tplc_rubric_result;
+
+/* One device's view of a finding, for tplc findings explain. */
+struct tplc_finding_device {
+	const struct tplc_finding_row *row; /* asset_tag: the device, NULL
+					     * when no device runs it */
+	const struct tplc_priority_input *input;
+	const struct tplc_priority *priority;
+	const char *segment; /* the device's network segment */
+	const char *eol_date, *eos_date;
+	const char *rubric;    /* "model" or "vulnerability": whose
+				     * rubric answers were used; NULL none */
+	size_t rubric_answers; /* how many */
+	const struct tplc_rubric_result *rubric_result; /* NULL: none */
+};
+
+typedef int (*tplc_finding_device_cb)(const struct tplc_finding_device *fd,
+                                      void *data);
+
+/* Finding id on each device running it (asset_tag: only that one),
+ * highest priority first.  TPLC_ENOTFOUND when there is no such finding. */
+int tplc_store_finding_explain(struct tplc_store *store, long long id,
+                               const char *asset_tag, tplc_finding_device_cb cb,
+                               void *data, struct tplc_error *err);
 
 struct tplc_sbom_row {
 	const char *manufacturer;

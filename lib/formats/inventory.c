@@ -8,14 +8,16 @@
 #include <arpa/inet.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "tplc/inventory.h"
+#include "tplc/priority.h"
 #include "util/alloc.h"
 #include "util/arena.h"
 #include "util/csv.h"
 
-enum kind { TEXT, MAC, IP, DATE, FUNCTION };
+enum kind { TEXT, MAC, IP, DATE, FUNCTION, EXPOSURE, CONTROLS, REQUIREMENT };
 
 /*
  * Canonical name first, then aliases, all written the way headers are
@@ -103,6 +105,36 @@ static const struct column {
 	  "End of Support",
 	  offsetof(struct tplc_device, eos_date),
 	  DATE,
+	  false },
+	{ { "exposure", "networkexposure", "reachability" },
+	  "Exposure",
+	  offsetof(struct tplc_device, exposure),
+	  EXPOSURE,
+	  false },
+	{ { "segment", "networksegment", "networkzone", "zone", "vlan" },
+	  "Network Segment",
+	  offsetof(struct tplc_device, segment),
+	  TEXT,
+	  false },
+	{ { "controls", "compensatingcontrols", "mitigations" },
+	  "Compensating Controls",
+	  offsetof(struct tplc_device, controls),
+	  CONTROLS,
+	  false },
+	{ { "cr", "confidentialityrequirement" },
+	  "Confidentiality Requirement",
+	  offsetof(struct tplc_device, cr),
+	  REQUIREMENT,
+	  false },
+	{ { "ir", "integrityrequirement" },
+	  "Integrity Requirement",
+	  offsetof(struct tplc_device, ir),
+	  REQUIREMENT,
+	  false },
+	{ { "ar", "availabilityrequirement" },
+	  "Availability Requirement",
+	  offsetof(struct tplc_device, ar),
+	  REQUIREMENT,
 	  false },
 };
 
@@ -398,6 +430,46 @@ static const char *parse_function(const char *s, size_t len)
 	return NULL;
 }
 
+/*
+ * An exposure, a list of compensating controls or a security requirement,
+ * in its canonical spelling into buf; NULL (p->err says why) when it is
+ * not one.
+ */
+static const char *parse_environment(struct parser *p, enum kind kind,
+                                     const char *s, size_t len, char *buf,
+                                     size_t size)
+{
+	char text[128];
+	enum tplc_exposure exposure;
+	unsigned controls;
+	int error;
+
+	if (len >= sizeof(text)) {
+		tplc_error_set(p->err, TPLC_ELIMIT,
+		               "value longer than %zu bytes", sizeof(text) - 1);
+		return NULL;
+	}
+	memcpy(text, s, len);
+	text[len] = '\0';
+	switch (kind) {
+	case EXPOSURE:
+		error = tplc_exposure_parse(&exposure, text, p->err);
+		if (error == 0)
+			snprintf(buf, size, "%s", tplc_exposure_name(exposure));
+		break;
+	case CONTROLS:
+		error = tplc_controls_parse(&controls, text, p->err);
+		if (error == 0)
+			tplc_controls_format(controls, buf, size);
+		break;
+	default:
+		error = tplc_requirement_parse(buf, text, p->err);
+		buf[1] = '\0';
+		break;
+	}
+	return error < 0 ? NULL : buf;
+}
+
 /* One value into the device field of column k. */
 static int set_value(struct parser *p, struct tplc_device *dev, size_t k,
                      const struct tplx_csv_field *f)
@@ -405,7 +477,8 @@ static int set_value(struct parser *p, struct tplc_device *dev, size_t k,
 	const char *path = p->header_names[p->column[k]];
 	const char **dst =
 	        (const char **)(void *)((char *)dev + columns[k].offset);
-	char buf[INET6_ADDRSTRLEN + 18];
+	char buf[128]; /* an IPv6 address, a date, a list of controls */
+	char why[TPLC_ERROR_MESSAGE_MAX];
 	const char *s, *value = NULL;
 	size_t len;
 	int r;
@@ -454,6 +527,17 @@ static int set_value(struct parser *p, struct tplc_device *dev, size_t k,
 			        " (allowed: therapy, diagnosis, "
 			        "monitoring, workflow, data)",
 			        len > 64 ? 64 : (int)len, s);
+		break;
+	case EXPOSURE:
+	case CONTROLS:
+	case REQUIREMENT:
+		value = parse_environment(p, columns[k].kind, s, len, buf,
+		                          sizeof(buf));
+		if (value == NULL) {
+			snprintf(why, sizeof(why), "%s", p->err->message);
+			return tplx_csv_fail(&p->csv, f, path, p->err, "%s",
+			                     why);
+		}
 		break;
 	}
 	*dst = value ? tplx_arena_strdup(p->arena, value)

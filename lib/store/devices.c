@@ -26,9 +26,12 @@ static int site_id(struct tplc_store *store, const char *name, long long *out,
 static const char upsert_sql[] =
         "INSERT INTO devices(site_id, asset_tag, product_version_id, serial,"
         " mac, ip, hostname, location, department, clinical_function,"
-        " install_date, eol_date, eos_date, source, imported_at)"
+        " install_date, eol_date, eos_date, source, imported_at,"
+        " exposure, segment, controls, cr, ir, ar)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-        " ?14, ?15)"
+        " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)"
+        /* a CMMS export rarely carries the environment: keep what
+         * tplc device set recorded when a column is empty */
         " ON CONFLICT(site_id, asset_tag) DO UPDATE SET"
         " product_version_id = excluded.product_version_id,"
         " serial = excluded.serial, mac = excluded.mac, ip = excluded.ip,"
@@ -37,7 +40,12 @@ static const char upsert_sql[] =
         " clinical_function = excluded.clinical_function,"
         " install_date = excluded.install_date,"
         " eol_date = excluded.eol_date, eos_date = excluded.eos_date,"
-        " source = excluded.source, imported_at = excluded.imported_at";
+        " source = excluded.source, imported_at = excluded.imported_at,"
+        " exposure = COALESCE(excluded.exposure, exposure),"
+        " segment = COALESCE(excluded.segment, segment),"
+        " controls = COALESCE(excluded.controls, controls),"
+        " cr = COALESCE(excluded.cr, cr), ir = COALESCE(excluded.ir, ir),"
+        " ar = COALESCE(excluded.ar, ar)";
 
 static const char exists_sql[] =
         "SELECT 1 FROM devices WHERE site_id = ?1 AND asset_tag = ?2";
@@ -84,6 +92,12 @@ static int import_device(struct inventory_import *im,
 	tplc_store__bind_text(im->upsert, 13, d->eos_date);
 	tplc_store__bind_text(im->upsert, 14, im->source);
 	tplc_store__bind_text(im->upsert, 15, tplc_ctx_now(store->ctx));
+	tplc_store__bind_text(im->upsert, 16, d->exposure);
+	tplc_store__bind_text(im->upsert, 17, d->segment);
+	tplc_store__bind_text(im->upsert, 18, d->controls);
+	tplc_store__bind_text(im->upsert, 19, d->cr);
+	tplc_store__bind_text(im->upsert, 20, d->ir);
+	tplc_store__bind_text(im->upsert, 21, d->ar);
 	if (sqlite3_step(im->upsert) != SQLITE_DONE)
 		error = tplc_error_set_at(
 		        err, TPLC_ESTORE, im->source, d->source_line, 0, NULL,
@@ -134,7 +148,7 @@ int tplc_store_import_inventory(struct tplc_store *store,
 	"SELECT d.id, s.name, d.asset_tag, d.serial, p.manufacturer,"        \
 	" p.model, v.version, d.mac, d.ip, d.hostname, d.location,"          \
 	" d.department, d.clinical_function, d.install_date, d.eol_date,"    \
-	" d.eos_date,"                                                       \
+	" d.eos_date, d.exposure, d.segment, d.controls, d.cr, d.ir, d.ar,"  \
 	" (SELECT COUNT(DISTINCT f.vuln_id) FROM findings f"                 \
 	"   WHERE f.product_version_id = d.product_version_id" DEVICE_OPEN   \
 	"  ) AS n,"                                                          \
@@ -198,11 +212,17 @@ int tplc_store_devices(struct tplc_store *store,
 		row.install_date = tplc_store__column_text(stmt, 13);
 		row.eol_date = tplc_store__column_text(stmt, 14);
 		row.eos_date = tplc_store__column_text(stmt, 15);
-		row.findings = sqlite3_column_int64(stmt, 16);
-		row.kev_findings = sqlite3_column_int64(stmt, 17);
-		row.max_cvss = sqlite3_column_type(stmt, 18) == SQLITE_NULL
+		row.exposure = tplc_store__column_text(stmt, 16);
+		row.segment = tplc_store__column_text(stmt, 17);
+		row.controls = tplc_store__column_text(stmt, 18);
+		row.cr = tplc_store__column_text(stmt, 19);
+		row.ir = tplc_store__column_text(stmt, 20);
+		row.ar = tplc_store__column_text(stmt, 21);
+		row.findings = sqlite3_column_int64(stmt, 22);
+		row.kev_findings = sqlite3_column_int64(stmt, 23);
+		row.max_cvss = sqlite3_column_type(stmt, 24) == SQLITE_NULL
 		                       ? -1.0
-		                       : sqlite3_column_double(stmt, 18);
+		                       : sqlite3_column_double(stmt, 24);
 		if (row.version != NULL && row.version[0] == '\0')
 			row.version = NULL;
 		error = cb(&row, data);
@@ -212,5 +232,72 @@ int tplc_store_devices(struct tplc_store *store,
 	if (error == 0 && rc != SQLITE_DONE)
 		error = tplc_store__fail(store, err, "cannot list devices");
 	sqlite3_finalize(stmt);
+	return error;
+}
+
+/* "" clears a field, NULL leaves it. */
+static const char device_set_sql[] =
+        "UPDATE devices SET"
+        " exposure = CASE WHEN ?3 IS NULL THEN exposure ELSE NULLIF(?3, '')"
+        "  END,"
+        " segment = CASE WHEN ?4 IS NULL THEN segment ELSE NULLIF(?4, '')"
+        "  END,"
+        " controls = CASE WHEN ?5 IS NULL THEN controls"
+        "  ELSE NULLIF(?5, '') END,"
+        " cr = CASE WHEN ?6 IS NULL THEN cr ELSE NULLIF(?6, '') END,"
+        " ir = CASE WHEN ?7 IS NULL THEN ir ELSE NULLIF(?7, '') END,"
+        " ar = CASE WHEN ?8 IS NULL THEN ar ELSE NULLIF(?8, '') END,"
+        " clinical_function = CASE WHEN ?9 IS NULL THEN clinical_function"
+        "  ELSE NULLIF(?9, '') END"
+        " WHERE asset_tag = ?2"
+        " AND (?1 IS NULL OR site_id = (SELECT id FROM sites WHERE name = ?1))";
+
+static const char device_count_sql[] =
+        "SELECT COUNT(*) FROM devices WHERE asset_tag = ?2"
+        " AND (?1 IS NULL OR site_id = (SELECT id FROM sites WHERE name = ?1))";
+
+int tplc_store_device_set(struct tplc_store *store, const char *site,
+                          const char *asset_tag, const struct tplc_device *set,
+                          struct tplc_error *err)
+{
+	sqlite3_stmt *count = NULL, *update = NULL;
+	long long n = 0;
+	int error;
+
+	error = tplc_store__prepare(store, &count, device_count_sql, err);
+	if (error < 0)
+		return error;
+	tplc_store__bind_text(count, 1, site);
+	tplc_store__bind_text(count, 2, asset_tag);
+	if (sqlite3_step(count) == SQLITE_ROW)
+		n = sqlite3_column_int64(count, 0);
+	sqlite3_finalize(count);
+	if (n == 0)
+		return tplc_error_set(err, TPLC_ENOTFOUND,
+		                      "no device with asset tag '%s'%s%s",
+		                      asset_tag, site ? " at " : "",
+		                      site ? site : "");
+	if (n > 1)
+		return tplc_error_set(err, TPLC_EINVAL,
+		                      "%lld devices have asset tag '%s': "
+		                      "name the site (--site)",
+		                      n, asset_tag);
+	error = tplc_store__prepare(store, &update, device_set_sql, err);
+	if (error < 0)
+		return error;
+	tplc_store__bind_text(update, 1, site);
+	tplc_store__bind_text(update, 2, asset_tag);
+	tplc_store__bind_text(update, 3, set->exposure);
+	tplc_store__bind_text(update, 4, set->segment);
+	tplc_store__bind_text(update, 5, set->controls);
+	tplc_store__bind_text(update, 6, set->cr);
+	tplc_store__bind_text(update, 7, set->ir);
+	tplc_store__bind_text(update, 8, set->ar);
+	tplc_store__bind_text(update, 9, set->clinical_function);
+	if (sqlite3_step(update) != SQLITE_DONE)
+		error = tplc_error_set(err, TPLC_ESTORE,
+		                       "cannot update device %s: %s", asset_tag,
+		                       sqlite3_errmsg(store->db));
+	sqlite3_finalize(update);
 	return error;
 }

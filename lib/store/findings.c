@@ -1,9 +1,15 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Reading findings, and the fleet summary a hospital acts on. */
+#include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
+#include "tplc/priority.h"
+#include "tplc/rubric.h"
+#include "util/alloc.h"
+#include "util/arena.h"
 
 /* A finding no VEX statement calls not_affected or fixed. */
 #define FINDING_OPEN \
@@ -55,35 +61,69 @@
 	" f.vex_status, f.vex_justification, f.vex_detail, x.source," \
 	" x.ref"
 
-/* One row per finding, with how many devices run its product version. */
-static const char by_product_sql[] =
-        "SELECT * FROM (" FINDING_COLUMNS " (SELECT COUNT(*) FROM devices dc"
-        "   WHERE dc.product_version_id = f.product_version_id),"
-        " NULL, f.first_seen," FINDING_LAST_SEEN "," FINDING_VEX
-        " FROM findings f" FINDING_JOINS FINDING_FILTER
-        " AND ?5 IS NULL" FINDING_ORDER ", f.id) LIMIT ?4";
+/* A postmarket clock of the finding's product version and vulnerability
+ * has run out: an uncontrolled risk whose customers were not told within
+ * 30 days, or whose fix did not go out within 60 (postmarket.c). */
+#define FINDING_OVERDUE \
+	POSTMARKET_OVERDUE("f.product_version_id", "f.vuln_id", "?9")
 
-/* One row per finding and device running its product version. */
-static const char by_device_sql[] =
-        "SELECT * FROM (" FINDING_COLUMNS
-        " 1, d.asset_tag, f.first_seen," FINDING_LAST_SEEN "," FINDING_VEX
+/* One row per finding and device running its product version (or one
+ * with no device when none does), with what its priority needs. */
+static const char finding_devices_sql[] = FINDING_COLUMNS
+        " NULL, d.asset_tag, f.first_seen," FINDING_LAST_SEEN "," FINDING_VEX
+        ","
+        " d.clinical_function, d.exposure, d.controls, d.cr, d.ir, d.ar,"
+        " d.eol_date, d.eos_date, d.segment, u.epss, u.epss_percentile,"
+        " v.product_id,"
+        /* a v3 vector for the rubric to fall back on: this advisory's,
+         * else any source's */
+        " COALESCE((SELECT m.vector FROM vulnerability_metrics m"
+        "   WHERE m.vuln_id = f.vuln_id AND m.advisory_id = f.advisory_id"
+        "   AND m.version IN ('3.0', '3.1') AND m.vector IS NOT NULL"
+        "   ORDER BY m.version DESC LIMIT 1),"
+        "  (SELECT m.vector FROM vulnerability_metrics m"
+        "   WHERE m.vuln_id = f.vuln_id AND m.version IN ('3.0', '3.1')"
+        "   AND m.vector IS NOT NULL ORDER BY m.version DESC LIMIT 1))"
         " FROM findings f" FINDING_JOINS
-        " JOIN devices d ON d.product_version_id = "
+        " LEFT JOIN devices d ON d.product_version_id = "
         "f.product_version_id" FINDING_FILTER
-        " AND (?5 IS NULL OR d.asset_tag = ?5)" FINDING_ORDER
-        ", d.asset_tag, f.id) LIMIT ?4";
+        " AND (?5 IS NULL OR d.asset_tag = ?5)"
+        " AND (?7 = 0 OR f.id = ?7) AND (?8 = 0 OR " FINDING_OVERDUE ")"
+        " ORDER BY f.id, d.asset_tag";
+
+enum {
+	COL_FUNCTION = 28,
+	COL_EXPOSURE,
+	COL_CONTROLS,
+	COL_CR,
+	COL_IR,
+	COL_AR,
+	COL_EOL,
+	COL_EOS,
+	COL_SEGMENT,
+	COL_EPSS,
+	COL_EPSS_PERCENTILE,
+	COL_PRODUCT,
+	COL_V3_VECTOR,
+};
+
+static double column_score(sqlite3_stmt *stmt, int col)
+{
+	return sqlite3_column_type(stmt, col) == SQLITE_NULL
+	               ? -1.0
+	               : sqlite3_column_double(stmt, col);
+}
 
 static void read_finding(sqlite3_stmt *stmt, struct tplc_finding_row *row)
 {
+	memset(row, 0, sizeof(*row));
 	row->id = sqlite3_column_int64(stmt, 0);
 	row->vuln_id = tplc_store__column_text(stmt, 1);
 	row->title = tplc_store__column_text(stmt, 2);
 	row->kev = sqlite3_column_int(stmt, 3) != 0;
 	row->kev_due_date = tplc_store__column_text(stmt, 4);
 	row->kev_ransomware = tplc_store__column_text(stmt, 5);
-	row->cvss_score = sqlite3_column_type(stmt, 6) == SQLITE_NULL
-	                          ? -1.0
-	                          : sqlite3_column_double(stmt, 6);
+	row->cvss_score = column_score(stmt, 6);
 	row->cvss_vector = tplc_store__column_text(stmt, 7);
 	row->manufacturer = tplc_store__column_text(stmt, 8);
 	row->model = tplc_store__column_text(stmt, 9);
@@ -96,8 +136,8 @@ static void read_finding(sqlite3_stmt *stmt, struct tplc_finding_row *row)
 	row->advisory_id = tplc_store__column_text(stmt, 16);
 	row->fixed_in = tplc_store__column_text(stmt, 17);
 	row->remediation = tplc_store__column_text(stmt, 18);
-	row->devices = sqlite3_column_int64(stmt, 19);
 	row->asset_tag = tplc_store__column_text(stmt, 20);
+	row->devices = row->asset_tag != NULL;
 	row->first_seen = tplc_store__column_text(stmt, 21);
 	row->last_seen = tplc_store__column_text(stmt, 22);
 	row->vex_status = tplc_store__column_text(stmt, 23);
@@ -107,35 +147,334 @@ static void read_finding(sqlite3_stmt *stmt, struct tplc_finding_row *row)
 	row->vex_advisory = tplc_store__column_text(stmt, 27);
 }
 
-int tplc_store_findings(struct tplc_store *store,
-                        const struct tplc_finding_filter *filter,
-                        tplc_finding_cb cb, void *data, struct tplc_error *err)
+/* ---- priority ----------------------------------------------------------- */
+
+/* What a pass over finding_devices_sql hands each row to. */
+struct finding_pass {
+	struct tplc_store *store;
+	sqlite3_stmt *answers; /* rubric answers, prepared once */
+	int (*fn)(struct finding_pass *pass, struct tplc_finding_device *fd);
+	void *data;
+};
+
+static void read_environment(sqlite3_stmt *stmt, struct tplc_environment *env)
 {
+	const char *exposure = tplc_store__column_text(stmt, COL_EXPOSURE);
+	const char *controls = tplc_store__column_text(stmt, COL_CONTROLS);
+	const char *req[3] = {
+		tplc_store__column_text(stmt, COL_CR),
+		tplc_store__column_text(stmt, COL_IR),
+		tplc_store__column_text(stmt, COL_AR),
+	};
+	struct tplc_error ignored;
+
+	memset(env, 0, sizeof(*env));
+	/* the store holds canonical names (CHECK, device set): a failure
+	 * leaves the field unknown */
+	if (exposure)
+		tplc_exposure_parse(&env->exposure, exposure, &ignored);
+	if (controls)
+		tplc_controls_parse(&env->controls, controls, &ignored);
+	env->cr = req[0] ? req[0][0] : 0;
+	env->ir = req[1] ? req[1][0] : 0;
+	env->ar = req[2] ? req[2][0] : 0;
+	env->clinical_function = tplc_store__column_text(stmt, COL_FUNCTION);
+}
+
+/* The rubric's vector for this finding, when its model has answers. */
+static int rubric_vector(struct finding_pass *pass, sqlite3_stmt *stmt,
+                         const struct tplc_finding_row *row,
+                         struct tplc_rubric_result *out,
+                         struct tplc_finding_device *fd, struct tplc_error *err)
+{
+	struct tplc_rubric_answers answers;
+	size_t model, vuln, vuln_impact;
+	const char *fallback = row->cvss_vector;
+	struct tplc_error ignored;
+	unsigned flags;
+	int error;
+
+	error = tplc_store__rubric_answers(
+	        pass->store, &pass->answers,
+	        sqlite3_column_int64(stmt, COL_PRODUCT), row->vuln_id, &answers,
+	        &model, &vuln, &vuln_impact, err);
+	if (error < 0 || model + vuln + vuln_impact == 0)
+		return error;
+	if (!fallback || strncmp(fallback, "CVSS:3.", 7) != 0)
+		fallback = tplc_store__column_text(stmt, COL_V3_VECTOR);
+	/* impact answers for the whole model judge what is at stake in it,
+	 * not whether this vulnerability reaches it */
+	flags = vuln_impact == 0 ? TPLC_RUBRIC_IMPACT_GATED : 0;
+	if (tplc_rubric_derive(out, &answers, fallback, flags, &ignored) < 0 &&
+	    tplc_rubric_derive(out, &answers, NULL, flags, &ignored) < 0)
+		return 0;
+	fd->rubric = vuln + vuln_impact ? "vulnerability" : "model";
+	fd->rubric_answers = model + vuln + vuln_impact;
+	return 1;
+}
+
+static int finding_pass_run(struct finding_pass *pass,
+                            const struct tplc_finding_filter *filter,
+                            struct tplc_error *err)
+{
+	struct tplc_store *store = pass->store;
+	const char *today = tplc_ctx_today(store->ctx);
+	struct tplc_priority_input in;
+	struct tplc_rubric_result rubric;
+	struct tplc_finding_device fd;
 	struct tplc_finding_row row;
+	struct tplc_priority pr;
 	sqlite3_stmt *stmt = NULL;
-	int by_device = filter->by_device || filter->asset_tag != NULL;
 	int error, rc;
 
-	error = tplc_store__prepare(
-	        store, &stmt, by_device ? by_device_sql : by_product_sql, err);
+	error = tplc_store__prepare(store, &stmt, finding_devices_sql, err);
 	if (error < 0)
 		return error;
 	tplc_store__bind_text(stmt, 1, filter->product);
 	tplc_store__bind_text(stmt, 2, filter->vuln_id);
 	sqlite3_bind_int(stmt, 3, filter->kev_only);
-	sqlite3_bind_int64(stmt, 4,
-	                   filter->limit ? (sqlite3_int64)filter->limit : -1);
 	tplc_store__bind_text(stmt, 5, filter->asset_tag);
 	sqlite3_bind_int(stmt, 6, filter->all);
+	sqlite3_bind_int64(stmt, 7, filter->id);
+	sqlite3_bind_int(stmt, 8, filter->overdue);
+	tplc_store__bind_text(stmt, 9, tplc_ctx_now(store->ctx));
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		read_finding(stmt, &row);
-		error = cb(&row, data);
+		memset(&in, 0, sizeof(in));
+		memset(&fd, 0, sizeof(fd));
+		in.kev = row.kev;
+		in.kev_ransomware = row.kev_ransomware;
+		in.epss = column_score(stmt, COL_EPSS);
+		in.epss_percentile = column_score(stmt, COL_EPSS_PERCENTILE);
+		in.cvss_vector = row.cvss_vector;
+		in.cvss_score = row.cvss_score;
+		read_environment(stmt, &in.env);
+		fd.eol_date = tplc_store__column_text(stmt, COL_EOL);
+		fd.eos_date = tplc_store__column_text(stmt, COL_EOS);
+		fd.segment = tplc_store__column_text(stmt, COL_SEGMENT);
+		in.lifecycle =
+		        row.asset_tag ? tplc_lifecycle_stage(fd.eol_date,
+		                                             fd.eos_date, today)
+		                      : TPLC_LIFECYCLE_UNKNOWN;
+		in.vex_closed = row.vex_status &&
+		                (strcmp(row.vex_status, "not_affected") == 0 ||
+		                 strcmp(row.vex_status, "fixed") == 0);
+		error = rubric_vector(pass, stmt, &row, &rubric, &fd, err);
+		if (error < 0)
+			break;
+		if (error > 0) {
+			in.rubric_vector = rubric.vector;
+			fd.rubric_result = &rubric;
+		}
+		tplc_priority_compute(&pr, &in);
+		row.priority = pr.score;
+		row.priority_band = pr.band;
+		row.priority_device = row.asset_tag;
+		row.device_cvss = pr.cvss;
+		row.device_vector = pr.env.vector[0] ? pr.env.vector : NULL;
+		fd.row = &row;
+		fd.input = &in;
+		fd.priority = &pr;
+		error = pass->fn(pass, &fd);
 		if (error != 0)
 			break;
 	}
 	if (error == 0 && rc != SQLITE_DONE)
 		error = tplc_store__fail(store, err, "cannot list findings");
 	sqlite3_finalize(stmt);
+	sqlite3_finalize(pass->answers);
+	pass->answers = NULL;
+	return error;
+}
+
+/* ---- the list, sorted by priority --------------------------------------- */
+
+/* The string fields of a row, to keep a copy past the statement. */
+static const size_t row_strings[] = {
+	offsetof(struct tplc_finding_row, vuln_id),
+	offsetof(struct tplc_finding_row, title),
+	offsetof(struct tplc_finding_row, kev_due_date),
+	offsetof(struct tplc_finding_row, kev_ransomware),
+	offsetof(struct tplc_finding_row, cvss_vector),
+	offsetof(struct tplc_finding_row, manufacturer),
+	offsetof(struct tplc_finding_row, model),
+	offsetof(struct tplc_finding_row, version),
+	offsetof(struct tplc_finding_row, component),
+	offsetof(struct tplc_finding_row, component_purl),
+	offsetof(struct tplc_finding_row, match),
+	offsetof(struct tplc_finding_row, reason),
+	offsetof(struct tplc_finding_row, advisory_source),
+	offsetof(struct tplc_finding_row, advisory_id),
+	offsetof(struct tplc_finding_row, fixed_in),
+	offsetof(struct tplc_finding_row, remediation),
+	offsetof(struct tplc_finding_row, asset_tag),
+	offsetof(struct tplc_finding_row, first_seen),
+	offsetof(struct tplc_finding_row, last_seen),
+	offsetof(struct tplc_finding_row, vex_status),
+	offsetof(struct tplc_finding_row, vex_justification),
+	offsetof(struct tplc_finding_row, vex_detail),
+	offsetof(struct tplc_finding_row, vex_source),
+	offsetof(struct tplc_finding_row, vex_advisory),
+	offsetof(struct tplc_finding_row, priority_device),
+	offsetof(struct tplc_finding_row, device_vector),
+};
+
+struct finding_list {
+	struct tplx_arena *arena;
+	struct tplc_finding_row **rows;
+	size_t count, cap;
+	bool by_device;
+	int nomem;
+};
+
+static struct tplc_finding_row *copy_row(struct tplx_arena *arena,
+                                         const struct tplc_finding_row *src)
+{
+	struct tplc_finding_row *dst = tplx_arena_alloc(arena, sizeof(*dst));
+
+	if (dst == NULL)
+		return NULL;
+	*dst = *src;
+	for (size_t i = 0; i < sizeof(row_strings) / sizeof(row_strings[0]);
+	     i++) {
+		const char **field =
+		        (const char **)(void *)((char *)dst + row_strings[i]);
+		if (*field &&
+		    (*field = tplx_arena_strdup(arena, *field)) == NULL)
+			return NULL;
+	}
+	return dst;
+}
+
+/* Rows come in finding order: a finding's devices are consecutive. */
+static int list_row(struct finding_pass *pass, struct tplc_finding_device *fd)
+{
+	struct finding_list *list = pass->data;
+	const struct tplc_finding_row *row = fd->row;
+	struct tplc_finding_row *last =
+	        list->count ? list->rows[list->count - 1] : NULL;
+	long long devices;
+
+	if (!list->by_device && last && last->id == row->id) {
+		devices = last->devices + row->devices;
+		if (row->priority > last->priority) {
+			last = copy_row(list->arena, row);
+			if (last == NULL)
+				return list->nomem = TPLC_ENOMEM;
+			list->rows[list->count - 1] = last;
+		}
+		last->devices = devices;
+		return 0;
+	}
+	if (list->count == list->cap) {
+		size_t cap = list->cap ? list->cap * 2 : 256;
+		struct tplc_finding_row **rows =
+		        tplx_reallocarray(list->rows, cap, sizeof(*rows));
+		if (rows == NULL)
+			return list->nomem = TPLC_ENOMEM;
+		list->rows = rows;
+		list->cap = cap;
+	}
+	if ((list->rows[list->count] = copy_row(list->arena, row)) == NULL)
+		return list->nomem = TPLC_ENOMEM;
+	list->count++;
+	return 0;
+}
+
+static int compare_text(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "");
+}
+
+/* Priority first; ties as the list was before priorities: KEV, CVSS,
+ * then names, so the order is the same on every run. */
+static int compare_rows(const void *pa, const void *pb)
+{
+	const struct tplc_finding_row *a =
+	        *(const struct tplc_finding_row *const *)pa;
+	const struct tplc_finding_row *b =
+	        *(const struct tplc_finding_row *const *)pb;
+	int c;
+
+	if (a->priority != b->priority)
+		return a->priority > b->priority ? -1 : 1;
+	if (a->kev != b->kev)
+		return a->kev ? -1 : 1;
+	if (a->cvss_score != b->cvss_score)
+		return a->cvss_score > b->cvss_score ? -1 : 1;
+	if ((c = compare_text(a->vuln_id, b->vuln_id)) != 0 ||
+	    (c = compare_text(a->manufacturer, b->manufacturer)) != 0 ||
+	    (c = compare_text(a->model, b->model)) != 0 ||
+	    (c = compare_text(a->version, b->version)) != 0 ||
+	    (c = compare_text(a->asset_tag, b->asset_tag)) != 0)
+		return c;
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+int tplc_store_findings(struct tplc_store *store,
+                        const struct tplc_finding_filter *filter,
+                        tplc_finding_cb cb, void *data, struct tplc_error *err)
+{
+	struct finding_list list = { 0 };
+	struct finding_pass pass = { store, NULL, list_row, &list };
+	int error;
+
+	list.by_device = filter->by_device || filter->asset_tag != NULL;
+	list.arena = tplx_arena_new();
+	if (list.arena == NULL)
+		return tplc_error_set(err, TPLC_ENOMEM, "out of memory");
+	error = finding_pass_run(&pass, filter, err);
+	if (list.nomem)
+		error = tplc_error_set(err, TPLC_ENOMEM, "out of memory");
+	if (error == 0 && list.count > 1)
+		qsort(list.rows, list.count, sizeof(*list.rows), compare_rows);
+	for (size_t i = 0; error == 0 && i < list.count; i++) {
+		if (filter->limit && i == filter->limit)
+			break;
+		if (!list.by_device)
+			list.rows[i]->asset_tag = NULL;
+		error = cb(list.rows[i], data);
+	}
+	tplx_free(list.rows);
+	tplx_arena_free(list.arena);
+	return error;
+}
+
+/* ---- one finding, device by device --------------------------------------- */
+
+struct explain {
+	tplc_finding_device_cb cb;
+	void *data;
+	long long found;
+};
+
+static int explain_row(struct finding_pass *pass,
+                       struct tplc_finding_device *fd)
+{
+	struct explain *ex = pass->data;
+
+	ex->found++;
+	return ex->cb(fd, ex->data);
+}
+
+int tplc_store_finding_explain(struct tplc_store *store, long long id,
+                               const char *asset_tag, tplc_finding_device_cb cb,
+                               void *data, struct tplc_error *err)
+{
+	struct tplc_finding_filter filter = { 0 };
+	struct explain ex = { cb, data, 0 };
+	struct finding_pass pass = { store, NULL, explain_row, &ex };
+	int error;
+
+	filter.id = id;
+	filter.asset_tag = asset_tag;
+	filter.all = true;
+	error = finding_pass_run(&pass, &filter, err);
+	if (error == 0 && ex.found == 0)
+		return tplc_error_set(err, TPLC_ENOTFOUND,
+		                      "no finding %lld%s%s", id,
+		                      asset_tag ? " on device " : "",
+		                      asset_tag ? asset_tag : "");
 	return error;
 }
 

@@ -52,11 +52,45 @@ int tplc_store__step_id_keep(struct tplc_store *store, sqlite3_stmt *stmt,
                              long long *out, struct tplc_error *err,
                              const char *what);
 
+/* The one product whose "manufacturer model" (or model) is text, else the
+ * only one containing it; its name into name (NULL: not wanted).
+ * TPLC_ENOTFOUND for none, TPLC_EINVAL naming them when several do. */
+int tplc_store__product_find(struct tplc_store *store, const char *text,
+                             long long *out, char *name, size_t name_size,
+                             struct tplc_error *err);
+
+struct tplc_rubric_answers;
+/* The rubric answers for a vulnerability of a product model: the model's,
+ * overridden by the vulnerability's own; how many of each there were
+ * (the vulnerability's own: on C, I or A in *vuln_impact, the rest in
+ * *vuln_answers).  *cache holds the prepared statement between calls
+ * (finalize it). */
+int tplc_store__rubric_answers(struct tplc_store *store, sqlite3_stmt **cache,
+                               long long product_id, const char *vuln_id,
+                               struct tplc_rubric_answers *out,
+                               size_t *model_answers, size_t *vuln_answers,
+                               size_t *vuln_impact, struct tplc_error *err);
+
 /* Find or create a product version; *out is its row id. */
 int tplc_store__product_version(struct tplc_store *store,
                                 const char *manufacturer, const char *model,
                                 const char *version, long long *out,
                                 struct tplc_error *err);
+
+/*
+ * An SQL test (postmarket.c, tplc/postmarket.h): true when the current
+ * decision on product version pv and vulnerability vuln is uncontrolled
+ * risk with a clock past its due day at now (an SQL expression giving a
+ * UTC time, usually a bound parameter).  pv, vuln and now are SQL text:
+ *   " AND (?7 = 0 OR " POSTMARKET_OVERDUE("f.product_version_id",
+ *   "f.vuln_id", "?8") ")"   with ?8 bound to tplc_ctx_now(store->ctx).
+ */
+#define POSTMARKET_OVERDUE(pv, vuln, now)                                      \
+	"EXISTS (SELECT 1 FROM postmarket_status pm_o"                         \
+	" WHERE pm_o.product_version_id = " pv " AND pm_o.vuln_id = " vuln     \
+	" AND pm_o.risk = 'uncontrolled'"                                      \
+	" AND ((pm_o.notified_at IS NULL AND date(" now ") > pm_o.notify_due)" \
+	" OR (pm_o.fixed_at IS NULL AND date(" now ") > pm_o.fix_due)))"
 
 /* Schema migrations (schema.c). */
 int tplc_store__migrate(struct tplc_store *store, struct tplc_error *err);

@@ -217,9 +217,84 @@ static const char schema_v2[] =
         "CREATE INDEX findings_vuln ON findings(vuln_id);"
         "CREATE INDEX findings_advisory ON findings(advisory_id);";
 
+/*
+ * v3: what issue 4 adds.  How exposed each device is and what the
+ * hospital requires of it (the CVSS environmental inputs), the medical
+ * device rubric's answers per product model, and the manufacturer's
+ * postmarket record: each controlled/uncontrolled decision, and when
+ * customers were told and a fix went out.  Decisions and events are
+ * appended, never rewritten: the newest decision is the current one.
+ */
+static const char schema_v3[] =
+        "ALTER TABLE devices ADD COLUMN exposure TEXT CHECK (exposure IN"
+        "  ('internet','network','segmented','isolated','standalone'));"
+        "ALTER TABLE devices ADD COLUMN segment TEXT;"
+        /* compensating controls, canonical names, comma-separated */
+        "ALTER TABLE devices ADD COLUMN controls TEXT;"
+        "ALTER TABLE devices ADD COLUMN cr TEXT CHECK (cr IN ('L','M','H'));"
+        "ALTER TABLE devices ADD COLUMN ir TEXT CHECK (ir IN ('L','M','H'));"
+        "ALTER TABLE devices ADD COLUMN ar TEXT CHECK (ar IN ('L','M','H'));"
+
+        /* vuln_id '' = the answer holds for every vulnerability of the
+         * model; a vulnerability's own answer overrides it */
+        "CREATE TABLE rubric_answers ("
+        "  product_id INTEGER NOT NULL"
+        "    REFERENCES products(id) ON DELETE CASCADE,"
+        "  vuln_id TEXT NOT NULL DEFAULT '',"
+        "  question TEXT NOT NULL,"
+        "  answer TEXT NOT NULL CHECK (answer IN ('yes','no','unknown')),"
+        "  answered_by TEXT NOT NULL, answered_at TEXT NOT NULL,"
+        "  PRIMARY KEY (product_id, vuln_id, question));"
+
+        /* aware_at: when the manufacturer learned of the vulnerability
+         * in this version; the 30- and 60-day clocks start there */
+        "CREATE TABLE postmarket_decisions ("
+        "  id INTEGER PRIMARY KEY,"
+        "  product_version_id INTEGER NOT NULL"
+        "    REFERENCES product_versions(id) ON DELETE CASCADE,"
+        "  vuln_id TEXT NOT NULL REFERENCES vulnerabilities(id),"
+        "  risk TEXT NOT NULL CHECK (risk IN ('controlled','uncontrolled')),"
+        "  rationale TEXT, decided_by TEXT NOT NULL,"
+        "  decided_at TEXT NOT NULL, aware_at TEXT NOT NULL);"
+        "CREATE INDEX postmarket_decisions_key"
+        "  ON postmarket_decisions(product_version_id, vuln_id);"
+
+        "CREATE TABLE postmarket_events ("
+        "  id INTEGER PRIMARY KEY,"
+        "  product_version_id INTEGER NOT NULL"
+        "    REFERENCES product_versions(id) ON DELETE CASCADE,"
+        "  vuln_id TEXT NOT NULL REFERENCES vulnerabilities(id),"
+        "  event TEXT NOT NULL CHECK (event IN"
+        "    ('customers_notified','fix_distributed')),"
+        "  at TEXT NOT NULL, recorded_by TEXT NOT NULL, note TEXT);"
+        "CREATE INDEX postmarket_events_key"
+        "  ON postmarket_events(product_version_id, vuln_id);"
+
+        /* The current decision of each product version and vulnerability,
+         * its FDA clocks (customers told within 30 days of awareness, a
+         * fix distributed within 60) and when each was met. */
+        "CREATE VIEW postmarket_status AS"
+        " SELECT d.product_version_id, d.vuln_id, d.risk, d.rationale,"
+        "  d.decided_by, d.decided_at, d.aware_at,"
+        "  date(d.aware_at, '+30 days') AS notify_due,"
+        "  date(d.aware_at, '+60 days') AS fix_due,"
+        "  (SELECT MIN(e.at) FROM postmarket_events e"
+        "    WHERE e.product_version_id = d.product_version_id"
+        "    AND e.vuln_id = d.vuln_id"
+        "    AND e.event = 'customers_notified') AS notified_at,"
+        "  (SELECT MIN(e.at) FROM postmarket_events e"
+        "    WHERE e.product_version_id = d.product_version_id"
+        "    AND e.vuln_id = d.vuln_id"
+        "    AND e.event = 'fix_distributed') AS fixed_at"
+        " FROM postmarket_decisions d"
+        " WHERE d.id = (SELECT MAX(n.id) FROM postmarket_decisions n"
+        "  WHERE n.product_version_id = d.product_version_id"
+        "  AND n.vuln_id = d.vuln_id);";
+
 static const char *const migrations[] = {
 	schema_v1,
 	schema_v2,
+	schema_v3,
 };
 
 #define MIGRATION_COUNT ((int)(sizeof(migrations) / sizeof(migrations[0])))

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -263,4 +264,62 @@ int tplc_store__product_version(struct tplc_store *store,
 	tplc_store__bind_text(stmt, 2, version ? version : "");
 	return tplc_store__step_id(store, stmt, out, err,
 	                           "cannot record product version");
+}
+
+/* Products named in an ambiguity error, at most. */
+#define CANDIDATES_MAX 5
+
+static const char product_sql[] =
+        "SELECT id, manufacturer || ' ' || model,"
+        " ((manufacturer || ' ' || model) = ?1 COLLATE NOCASE"
+        "  OR model = ?1 COLLATE NOCASE) AS exact"
+        " FROM products"
+        " WHERE instr(lower(manufacturer || ' ' || model), lower(?1)) > 0"
+        " ORDER BY exact DESC, manufacturer, model";
+
+int tplc_store__product_find(struct tplc_store *store, const char *text,
+                             long long *out, char *name, size_t name_size,
+                             struct tplc_error *err)
+{
+	char candidates[320] = "";
+	sqlite3_stmt *stmt = NULL;
+	size_t used = 0;
+	int error, rc, n = 0;
+
+	error = tplc_store__prepare(store, &stmt, product_sql, err);
+	if (error < 0)
+		return error;
+	tplc_store__bind_text(stmt, 1, text);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (n == 0) {
+			*out = sqlite3_column_int64(stmt, 0);
+			if (name)
+				snprintf(name, name_size, "%s",
+				         tplc_store__column_text(stmt, 1));
+			if (sqlite3_column_int(stmt, 2)) {
+				n = 1;
+				rc = SQLITE_DONE;
+				break;
+			}
+		}
+		if (n < CANDIDATES_MAX && used < sizeof(candidates))
+			used += (size_t)snprintf(
+			        candidates + used, sizeof(candidates) - used,
+			        "%s'%s'", n ? ", " : "",
+			        tplc_store__column_text(stmt, 1));
+		n++;
+	}
+	if (rc != SQLITE_DONE)
+		error = tplc_store__fail(store, err, "cannot look up product");
+	else if (n == 0)
+		error = tplc_error_set(err, TPLC_ENOTFOUND,
+		                       "no product matches '%s'", text);
+	else if (n > 1)
+		error = tplc_error_set(err, TPLC_EINVAL,
+		                       "'%s' matches %d products: %s%s: name "
+		                       "one",
+		                       text, n, candidates,
+		                       n > CANDIDATES_MAX ? ", ..." : "");
+	sqlite3_finalize(stmt);
+	return error;
 }

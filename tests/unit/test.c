@@ -5,6 +5,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <sqlite3.h>
+
 #include "test.h"
 
 const char *tplt_shared(const char *rel)
@@ -82,4 +84,24 @@ void tplt_remove_db(const char *path)
 		snprintf(name, sizeof(name), "%s%s", path, sides[i]);
 		unlink(name);
 	}
+}
+
+long long tplt_count_rows(const char *path, const char *table)
+{
+	char sql[128];
+	sqlite3 *db;
+	sqlite3_stmt *stmt;
+	long long n = -1;
+
+	snprintf(sql, sizeof(sql), "SELECT COUNT(*) FROM %s", table);
+	if (sqlite3_open(path, &db) != SQLITE_OK) {
+		sqlite3_close(db);
+		return -1;
+	}
+	if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+	    sqlite3_step(stmt) == SQLITE_ROW)
+		n = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	sqlite3_close(db);
+	return n;
 }

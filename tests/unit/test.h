@@ -30,4 +30,8 @@ void tplt_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Remove a test's SQLite database and its -wal and -shm files. */
 void tplt_remove_db(const char *path);
 
+/* Rows in table of the SQLite database at path, read over its own
+ * connection (what another process would see); -1 when unreadable. */
+long long tplt_count_rows(const char *path, const char *table);
+
 #endif

@@ -56,20 +56,7 @@ static int teardown(void **state)
 
 static long long count(struct fixture *f, const char *table)
 {
-	char sql[128];
-	sqlite3 *db;
-	sqlite3_stmt *stmt;
-	long long n = -1;
-
-	snprintf(sql, sizeof(sql), "SELECT COUNT(*) FROM %s", table);
-	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL),
-	                 SQLITE_OK);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		n = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	sqlite3_close(db);
-	return n;
+	return tplt_count_rows(f->path, table);
 }
 
 static void test_store__schema_version(void **state)
