@@ -227,8 +227,9 @@ static int show_finding(const struct tplc_finding_row *f, void *data)
 		render_finding_json(&st->w, f);
 		return 0;
 	}
-	printf("  %-4s %-16s %4s  %s%s%s  [%s %s]\n", f->kev ? "KEV" : "",
-	       f->vuln_id, render_score(f->cvss_score, score, sizeof(score)),
+	printf("  %5.1f  %-4s %-16s %4s  %s%s%s  [%s %s]\n", f->priority,
+	       f->kev ? "KEV" : "", f->vuln_id,
+	       render_score(f->cvss_score, score, sizeof(score)),
 	       f->component ? f->component : "product", f->title ? ": " : "",
 	       f->title ? f->title : "", f->advisory_source, f->advisory_id);
 	return 0;
@@ -273,7 +274,7 @@ static int device_show(struct cli *cli, int argc, char **argv)
 			tplx_jsonw_key(&st.w, "findings");
 			tplx_jsonw_array_begin(&st.w);
 		} else {
-			printf("\nfindings (known exploited first):\n");
+			printf("\nfindings (highest priority first):\n");
 		}
 		error = tplc_store_findings(store, &ff, show_finding, &st,
 		                            &cli->err);

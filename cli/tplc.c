@@ -20,7 +20,7 @@ static const struct cli_cmd commands[] = {
 	{ "feed", cmd_feed, "import or sync advisory feeds" },
 	{ "scan", cmd_scan, "match the fleet against the advisories" },
 	{ "match", cmd_match, "which vulnerabilities hit a purl or CPE" },
-	{ "findings", cmd_findings, "list what is vulnerable, KEV first" },
+	{ "findings", cmd_findings, "list what is vulnerable, what to fix first" },
 	{ "summary", cmd_summary, "the fleet at a glance" },
 	{ "purl", cmd_purl, "check a package URL, show its parts" },
 	{ "cpe", cmd_cpe, "check a CPE name, show both bindings" },
