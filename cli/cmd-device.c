@@ -286,35 +286,6 @@ static int device_show(struct cli *cli, int argc, char **argv)
 	return error < 0 ? cli_fail(cli, error) : EXIT_OK;
 }
 
-/* Check one environment value and put its canonical spelling in out;
- * "" (clear) passes as is. */
-static int env_value(struct cli *cli, const char *kind, const char *value,
-                     char *out, size_t size)
-{
-	enum tplc_exposure exposure;
-	unsigned controls;
-	int error = 0;
-
-	if (value == NULL || *value == '\0') {
-		if (value)
-			out[0] = '\0';
-		return 0;
-	}
-	if (strcmp(kind, "exposure") == 0) {
-		error = tplc_exposure_parse(&exposure, value, &cli->err);
-		if (error == 0)
-			snprintf(out, size, "%s", tplc_exposure_name(exposure));
-	} else if (strcmp(kind, "controls") == 0) {
-		error = tplc_controls_parse(&controls, value, &cli->err);
-		if (error == 0)
-			tplc_controls_format(controls, out, size);
-	} else {
-		error = tplc_requirement_parse(out, value, &cli->err);
-		out[1] = '\0';
-	}
-	return error;
-}
-
 static int device_set(struct cli *cli, int argc, char **argv)
 {
 	static const struct cli_option opts[] = {
@@ -334,8 +305,16 @@ static int device_set(struct cli *cli, int argc, char **argv)
 		  "workflow or data" },
 		{ NULL, NULL, NULL },
 	};
-	static const char *const kinds[] = { "exposure", "controls", "cr", "ir",
-		                             "ar" };
+	static const struct {
+		const char *option;
+		enum tplc_env_field field;
+	} env[] = {
+		{ "exposure", TPLC_ENV_EXPOSURE },
+		{ "controls", TPLC_ENV_CONTROLS },
+		{ "cr", TPLC_ENV_REQUIREMENT },
+		{ "ir", TPLC_ENV_REQUIREMENT },
+		{ "ar", TPLC_ENV_REQUIREMENT },
+	};
 	char values[5][128];
 	const char *given[5];
 	struct tplc_device set;
@@ -355,10 +334,14 @@ static int device_set(struct cli *cli, int argc, char **argv)
 	if (status != CLI_CONTINUE)
 		return status;
 	memset(&set, 0, sizeof(set));
+	/* canonical spellings; "" (clear) passes as is */
 	for (size_t i = 0; error == 0 && i < 5; i++) {
-		given[i] = cli_opt(&args, opts, kinds[i]);
-		error = env_value(cli, kinds[i], given[i], values[i],
-		                  sizeof(values[i]));
+		given[i] = cli_opt(&args, opts, env[i].option);
+		values[i][0] = '\0';
+		if (given[i] && *given[i])
+			error = tplc_env_canonical(env[i].field, given[i],
+			                           values[i], sizeof(values[i]),
+			                           &cli->err);
 	}
 	if (error < 0)
 		return cli_fail(cli, error);

@@ -72,6 +72,19 @@ const char *tplc_controls_format(unsigned controls, char *buf, size_t size);
 /* "L"/"M"/"H" or "low"/"medium"/"high" into 'L'/'M'/'H'. */
 int tplc_requirement_parse(char *out, const char *s, struct tplc_error *err);
 
+/* One environment field as text. */
+enum tplc_env_field {
+	TPLC_ENV_EXPOSURE,
+	TPLC_ENV_CONTROLS,
+	TPLC_ENV_REQUIREMENT,
+};
+
+/* s checked as field and written in its canonical spelling into out
+ * (size at least 128): "vlan" -> "segmented", "IDS; Firewall" ->
+ * "monitoring,firewall", "high" -> "H". */
+int tplc_env_canonical(enum tplc_env_field field, const char *s, char *out,
+                       size_t size, struct tplc_error *err);
+
 /* ---- environmental CVSS ------------------------------------------------- */
 
 /* One metric the environment set, and why. */

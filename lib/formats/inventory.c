@@ -430,19 +430,18 @@ static const char *parse_function(const char *s, size_t len)
 	return NULL;
 }
 
-/*
- * An exposure, a list of compensating controls or a security requirement,
- * in its canonical spelling into buf; NULL (p->err says why) when it is
- * not one.
- */
+/* An environment field's value in its canonical spelling into buf; NULL
+ * (p->err says why) when it is not one. */
 static const char *parse_environment(struct parser *p, enum kind kind,
                                      const char *s, size_t len, char *buf,
                                      size_t size)
 {
+	static const enum tplc_env_field fields[] = {
+		[EXPOSURE] = TPLC_ENV_EXPOSURE,
+		[CONTROLS] = TPLC_ENV_CONTROLS,
+		[REQUIREMENT] = TPLC_ENV_REQUIREMENT,
+	};
 	char text[128];
-	enum tplc_exposure exposure;
-	unsigned controls;
-	int error;
 
 	if (len >= sizeof(text)) {
 		tplc_error_set(p->err, TPLC_ELIMIT,
@@ -451,23 +450,9 @@ static const char *parse_environment(struct parser *p, enum kind kind,
 	}
 	memcpy(text, s, len);
 	text[len] = '\0';
-	switch (kind) {
-	case EXPOSURE:
-		error = tplc_exposure_parse(&exposure, text, p->err);
-		if (error == 0)
-			snprintf(buf, size, "%s", tplc_exposure_name(exposure));
-		break;
-	case CONTROLS:
-		error = tplc_controls_parse(&controls, text, p->err);
-		if (error == 0)
-			tplc_controls_format(controls, buf, size);
-		break;
-	default:
-		error = tplc_requirement_parse(buf, text, p->err);
-		buf[1] = '\0';
-		break;
-	}
-	return error < 0 ? NULL : buf;
+	return tplc_env_canonical(fields[kind], text, buf, size, p->err) < 0
+	               ? NULL
+	               : buf;
 }
 
 /* One value into the device field of column k. */

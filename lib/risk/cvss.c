@@ -155,3 +155,17 @@ const char *tplc_cvss_version_name(enum tplc_cvss_version version)
 	}
 	return "?";
 }
+
+char tplc_cvss__value(const char *vector, const char *key)
+{
+	size_t klen = strlen(key);
+	const char *p = vector;
+
+	while ((p = strstr(p, key)) != NULL) {
+		bool starts = p == vector || p[-1] == '/' || p[-1] == '(';
+		if (starts && p[klen] == ':')
+			return p[klen + 1];
+		p += klen;
+	}
+	return 0;
+}

@@ -35,6 +35,10 @@ int tplc_cvss__metrics(int *out, const char *s,
                        const struct tplc_cvss__metric *table, size_t n,
                        struct tplc_error *err);
 
+/* The value of metric key in a vector ('N' of ".../AV:N/..."), its first
+ * letter; 0 when the vector does not give it. */
+char tplc_cvss__value(const char *vector, const char *key);
+
 /* Severity of a v3/v4 score: None, Low, Medium, High, Critical. */
 const char *tplc_cvss__severity3(double score);
 

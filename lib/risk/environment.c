@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "risk/cvss.h"
 #include "tplc/priority.h"
 
 /* Longest exposure or control name accepted, in bytes. */
@@ -160,22 +161,33 @@ int tplc_requirement_parse(char *out, const char *s, struct tplc_error *err)
 	                      ENV_WORD_MAX, s);
 }
 
-/* ---- the vector --------------------------------------------------------- */
-
-/* The value of metric key in vector ("N" of "/AV:N/"), or 0. */
-static char metric_value(const char *vector, const char *key)
+int tplc_env_canonical(enum tplc_env_field field, const char *s, char *out,
+                       size_t size, struct tplc_error *err)
 {
-	size_t klen = strlen(key);
-	const char *p = vector;
+	enum tplc_exposure exposure;
+	unsigned bits;
+	int error;
 
-	while ((p = strstr(p, key)) != NULL) {
-		bool starts = p == vector || p[-1] == '/' || p[-1] == '(';
-		if (starts && p[klen] == ':')
-			return p[klen + 1];
-		p += klen;
+	switch (field) {
+	case TPLC_ENV_EXPOSURE:
+		error = tplc_exposure_parse(&exposure, s, err);
+		if (error == 0)
+			snprintf(out, size, "%s", tplc_exposure_name(exposure));
+		return error;
+	case TPLC_ENV_CONTROLS:
+		error = tplc_controls_parse(&bits, s, err);
+		if (error == 0)
+			tplc_controls_format(bits, out, size);
+		return error;
+	default:
+		error = tplc_requirement_parse(out, s, err);
+		if (error == 0)
+			out[1] = '\0';
+		return error;
 	}
-	return 0;
 }
+
+/* ---- the vector --------------------------------------------------------- */
 
 static int append(struct tplc_env_result *out, size_t *len, const char *key,
                   char value, const char *why)
@@ -224,12 +236,12 @@ static char requirement(const struct tplc_environment *env, int which,
 static int modify_base(struct tplc_env_result *out, size_t *len,
                        const struct tplc_environment *env)
 {
-	char av = metric_value(out->vector, "AV");
-	char ac = metric_value(out->vector, "AC");
+	char av = tplc_cvss__value(out->vector, "AV");
+	char ac = tplc_cvss__value(out->vector, "AC");
 	char mav = 0;
 	int error = 0;
 
-	if (metric_value(out->vector, "MAV") == 0) {
+	if (tplc_cvss__value(out->vector, "MAV") == 0) {
 		if ((env->exposure == TPLC_EXPOSURE_ISOLATED ||
 		     env->exposure == TPLC_EXPOSURE_STANDALONE) &&
 		    (av == 'N' || av == 'A'))
@@ -243,7 +255,8 @@ static int modify_base(struct tplc_env_result *out, size_t *len,
 	}
 	if (mav)
 		av = mav;
-	if (error == 0 && ac == 'L' && metric_value(out->vector, "MAC") == 0) {
+	if (error == 0 && ac == 'L' &&
+	    tplc_cvss__value(out->vector, "MAC") == 0) {
 		if ((env->controls & TPLC_CONTROL_FIREWALL) &&
 		    (av == 'N' || av == 'A'))
 			error = append(
@@ -287,7 +300,7 @@ int tplc_cvss_environment(struct tplc_env_result *out, const char *vector,
 	for (int i = 0; i < 3 && error == 0; i++) {
 		const char *why;
 		char value = requirement(env, i, &why);
-		if (value && metric_value(out->vector, keys[i]) == 0)
+		if (value && tplc_cvss__value(out->vector, keys[i]) == 0)
 			error = append(out, &len, keys[i], value, why);
 	}
 	if (error == 0 && !v2)

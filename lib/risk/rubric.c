@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "tplc/cvss.h"
+#include "risk/cvss.h"
 #include "tplc/rubric.h"
 #include "util/str.h"
 
@@ -481,17 +481,13 @@ static bool rubric_started(const struct tplc_rubric_answers *a,
 	return false;
 }
 
-/*
- * The fallback's base values in metrics[] order and its base vector
- * ("CVSS:3.1/AV:N/..."), checked by the scorer first: v3 only.
- */
-static int rubric_fallback(char *values, char *base, size_t size,
-                           const char *vector, struct tplc_error *err)
+/* The fallback's base values in metrics[] order, checked by the scorer
+ * first: v3 only. */
+static int rubric_fallback(char *values, const char *vector,
+                           struct tplc_error *err)
 {
 	struct tplc_cvss_scores s;
 	struct tplc_error why;
-	const char *p;
-	size_t len;
 
 	if (tplc_cvss_score(&s, vector, &why) < 0)
 		return tplc_error_set(err, TPLC_EPARSE, "fallback vector: %s",
@@ -499,22 +495,9 @@ static int rubric_fallback(char *values, char *base, size_t size,
 	if (s.version != TPLC_CVSS_V30 && s.version != TPLC_CVSS_V31)
 		return tplc_error_set(err, TPLC_EPARSE,
 		                      "fallback vector: not CVSS v3.0 or v3.1");
-	memset(values, 0, 8);
-	/* Valid v3, so every base metric is there once, after the prefix. */
-	for (p = vector + 9; *p; p += len + (p[len] == '/')) {
-		const char *colon;
-
-		len = strcspn(p, "/");
-		colon = memchr(p, ':', len);
-		for (size_t m = 0; colon && m < 8; m++)
-			if (strlen(metrics[m].name) == (size_t)(colon - p) &&
-			    memcmp(metrics[m].name, p, (size_t)(colon - p)) ==
-			            0)
-				values[m] = colon[1];
-	}
-	snprintf(base, size, "%.9sAV:%c/AC:%c/PR:%c/UI:%c/S:%c/C:%c/I:%c/A:%c",
-	         vector, values[0], values[1], values[2], values[3], values[4],
-	         values[5], values[6], values[7]);
+	/* valid v3: every base metric is there once */
+	for (size_t m = 0; m < 8; m++)
+		values[m] = tplc_cvss__value(vector, metrics[m].name);
 	return 0;
 }
 
@@ -523,7 +506,7 @@ int tplc_rubric_derive(struct tplc_rubric_result *out,
                        const char *fallback, unsigned flags,
                        struct tplc_error *err)
 {
-	char fb[8] = { 0 }, fb_vector[64] = "";
+	char fb[8] = { 0 };
 	struct tplc_cvss_scores s;
 	int rc;
 
@@ -532,8 +515,7 @@ int tplc_rubric_derive(struct tplc_rubric_result *out,
 		return tplc_error_set(err, TPLC_EINVAL, "no answers");
 	memset(out, 0, sizeof(*out));
 	if (fallback) {
-		rc = rubric_fallback(fb, fb_vector, sizeof(fb_vector), fallback,
-		                     err);
+		rc = rubric_fallback(fb, fallback, err);
 		if (rc < 0)
 			return rc;
 	}
