@@ -108,6 +108,15 @@ int cli_parse(struct cli *cli, const char *usage, const char *about,
 	int i, n;
 
 	memset(out, 0, sizeof(*out));
+	/* a table longer than the parsed slots is a programming error */
+	for (n = 0; opts != NULL && opts[n].name != NULL; n++)
+		if (n >= CLI_OPTIONS_MAX) {
+			fprintf(stderr,
+			        "tplc: internal error: more than %d "
+			        "options\n",
+			        CLI_OPTIONS_MAX);
+			return EXIT_SOFTWARE;
+		}
 	/* positional arguments are moved to the front of argv, in order */
 	out->items = argv + 1;
 	for (i = 1; i < argc; i++) {

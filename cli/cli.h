@@ -117,5 +117,19 @@ int cmd_rubric(struct cli *cli, int argc, char **argv);
 int cmd_version(struct cli *cli, int argc, char **argv);
 int cmd_vex(struct cli *cli, int argc, char **argv);
 int cmd_postmarket(struct cli *cli, int argc, char **argv);
+int cmd_lifecycle(struct cli *cli, int argc, char **argv);
+int cmd_raci(struct cli *cli, int argc, char **argv);
+/* lifecycle reviews (cmd-review.c) */
+int cmd_lifecycle_due(struct cli *cli, int argc, char **argv);
+int cmd_lifecycle_review(struct cli *cli, int argc, char **argv);
+int cmd_lifecycle_reviews(struct cli *cli, int argc, char **argv);
+int cmd_lifecycle_checklist(struct cli *cli, int argc, char **argv);
+/* the timeline (cmd-timeline.c) */
+int cmd_lifecycle_timeline(struct cli *cli, int argc, char **argv);
+/* notices (cmd-notice.c) and keys (cmd-key.c) */
+int cmd_lifecycle_notice(struct cli *cli, int argc, char **argv);
+int cmd_lifecycle_import(struct cli *cli, int argc, char **argv);
+int cmd_lifecycle_notices(struct cli *cli, int argc, char **argv);
+int cmd_key(struct cli *cli, int argc, char **argv);
 
 #endif

@@ -8,6 +8,7 @@
 #include "table.h"
 #include "tplc/inventory.h"
 #include "tplc/priority.h"
+#include "tplc/raci.h"
 #include "util/alloc.h"
 #include "util/file.h"
 
@@ -303,6 +304,9 @@ static int device_set(struct cli *cli, int argc, char **argv)
 		{ "function", "F",
 		  "clinical function: therapy, diagnosis, monitoring,\n"
 		  "workflow or data" },
+		{ "deployment", "TYPE",
+		  "who runs it: hospital-managed, manufacturer-managed\n"
+		  "or software-only (decides the RACI defaults)" },
 		{ NULL, NULL, NULL },
 	};
 	static const struct {
@@ -320,7 +324,7 @@ static int device_set(struct cli *cli, int argc, char **argv)
 	struct tplc_device set;
 	struct tplc_store *store;
 	struct cli_args args;
-	const char *function;
+	const char *function, *deployment;
 	int status, error = 0;
 
 	status = cli_parse(cli, "device set ASSET-TAG [options]",
@@ -364,6 +368,21 @@ static int device_set(struct cli *cli, int argc, char **argv)
 		return cli_fail(cli, TPLC_EINVAL);
 	}
 	set.clinical_function = function;
+	deployment = cli_opt(&args, opts, "deployment");
+	if (deployment && *deployment) {
+		int d = tplc_deployment_parse(deployment);
+
+		if (d < 0) {
+			tplc_error_set(
+			        &cli->err, TPLC_EINVAL,
+			        "%s: not a deployment (hospital-managed, "
+			        "manufacturer-managed, software-only)",
+			        deployment);
+			return cli_fail(cli, TPLC_EINVAL);
+		}
+		deployment = tplc_deployment_name((enum tplc_deployment)d);
+	}
+	set.deployment = deployment;
 	status = cli_store(cli, &store);
 	if (status != 0)
 		return status;

@@ -31,6 +31,10 @@ static const struct cli_cmd commands[] = {
 	{ "vex", cmd_vex, "import and export VEX statements" },
 	{ "postmarket", cmd_postmarket,
 	  "risk decisions and FDA 30/60-day clocks" },
+	{ "lifecycle", cmd_lifecycle,
+	  "stages, milestones, notices, reviews, timeline" },
+	{ "raci", cmd_raci, "who is responsible for each security task" },
+	{ "key", cmd_key, "signing keys and trusted manufacturer keys" },
 	{ NULL, NULL, NULL },
 };
 

@@ -217,6 +217,8 @@ struct tplc_device {
 	const char *segment;      /* VLAN or zone name, free text */
 	const char *controls;     /* compensating controls, "firewall,backup" */
 	const char *cr, *ir, *ar; /* security requirements "L", "M", "H" */
+	const char *deployment;   /* hospital-managed, manufacturer-managed,
+				   * software-only (tplc/raci.h) */
 	unsigned long source_line; /* CSV line it came from, for errors */
 };
 

@@ -18,6 +18,7 @@
 
 #include "tplc/cvss.h"
 #include "tplc/error.h"
+#include "tplc/lifecycle.h"
 
 /* ---- the device's environment ------------------------------------------ */
 
@@ -112,20 +113,6 @@ int tplc_cvss_environment(struct tplc_env_result *out, const char *vector,
                           struct tplc_error *err);
 
 /* ---- priority ----------------------------------------------------------- */
-
-enum tplc_lifecycle {
-	TPLC_LIFECYCLE_UNKNOWN = 0,
-	TPLC_LIFECYCLE_SUPPORT,
-	TPLC_LIFECYCLE_LIMITED, /* past end of life */
-	TPLC_LIFECYCLE_END_OF_SUPPORT,
-};
-
-/* Stage on date today (YYYY-MM-DD) from the EOL and EOS dates (NULL when
- * unknown): IMDRF N70's Support, Limited Support, End of Support. */
-enum tplc_lifecycle tplc_lifecycle_stage(const char *eol_date,
-                                         const char *eos_date,
-                                         const char *today);
-const char *tplc_lifecycle_name(enum tplc_lifecycle stage);
 
 /* What one finding on one device brings to its priority. */
 struct tplc_priority_input {

@@ -23,7 +23,7 @@
 struct tplc_store;
 
 /* The schema version this library writes. */
-#define TPLC_STORE_SCHEMA_VERSION 3
+#define TPLC_STORE_SCHEMA_VERSION 4
 
 /*
  * Open (creating if needed) the database at path and bring its schema up
@@ -138,8 +138,9 @@ typedef int (*tplc_device_cb)(const struct tplc_device_row *row, void *data);
 
 /*
  * Record what the hospital knows of a device's environment: set's
- * exposure, segment, controls, cr, ir, ar and clinical_function, each
- * only when non-NULL ("" clears it).  site may be NULL when the tag is
+ * exposure, segment, controls, cr, ir, ar, clinical_function and
+ * deployment (canonical, tplc/raci.h), each only when non-NULL ("" clears
+ * it).  site may be NULL when the tag is
  * unique across sites.  TPLC_ENOTFOUND when no device has the tag,
  * TPLC_EINVAL when several do.
  */

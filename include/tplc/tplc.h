@@ -8,16 +8,29 @@
  */
 
 #include "tplc/advisory.h"
+#include "tplc/cpe.h"
 #include "tplc/ctx.h"
+#include "tplc/cvss.h"
 #include "tplc/error.h"
 #include "tplc/inventory.h"
+#include "tplc/lifecycle.h"
 #include "tplc/match.h"
 #include "tplc/model.h"
+#include "tplc/notice.h"
+#include "tplc/postmarket.h"
+#include "tplc/priority.h"
 #include "tplc/purl.h"
+#include "tplc/raci.h"
+#include "tplc/review.h"
+#include "tplc/rubric.h"
+#include "tplc/sbom-check.h"
 #include "tplc/sbom.h"
+#include "tplc/sign.h"
 #include "tplc/store.h"
+#include "tplc/timeline.h"
 #include "tplc/vers.h"
 #include "tplc/version.h"
+#include "tplc/vex.h"
 
 /* The library version, "MAJOR.MINOR.PATCH". */
 const char *tplc_version(void);

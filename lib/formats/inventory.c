@@ -13,11 +13,22 @@
 
 #include "tplc/inventory.h"
 #include "tplc/priority.h"
+#include "tplc/raci.h"
 #include "util/alloc.h"
 #include "util/arena.h"
 #include "util/csv.h"
 
-enum kind { TEXT, MAC, IP, DATE, FUNCTION, EXPOSURE, CONTROLS, REQUIREMENT };
+enum kind {
+	TEXT,
+	MAC,
+	IP,
+	DATE,
+	FUNCTION,
+	EXPOSURE,
+	CONTROLS,
+	REQUIREMENT,
+	DEPLOYMENT
+};
 
 /*
  * Canonical name first, then aliases, all written the way headers are
@@ -135,6 +146,11 @@ static const struct column {
 	  "Availability Requirement",
 	  offsetof(struct tplc_device, ar),
 	  REQUIREMENT,
+	  false },
+	{ { "deployment", "managedby", "deploymenttype" },
+	  "Deployment",
+	  offsetof(struct tplc_device, deployment),
+	  DEPLOYMENT,
 	  false },
 };
 
@@ -523,6 +539,23 @@ static int set_value(struct parser *p, struct tplc_device *dev, size_t k,
 			return tplx_csv_fail(&p->csv, f, path, p->err, "%s",
 			                     why);
 		}
+		break;
+	case DEPLOYMENT:
+		if (len < sizeof(buf)) {
+			memcpy(buf, s, len);
+			buf[len] = '\0';
+			r = tplc_deployment_parse(buf);
+		} else {
+			r = -1;
+		}
+		if (r < 0)
+			return tplx_csv_fail(
+			        &p->csv, f, path, p->err,
+			        "unknown deployment \"%.*s\" (allowed: "
+			        "hospital-managed, manufacturer-managed, "
+			        "software-only)",
+			        len > 64 ? 64 : (int)len, s);
+		value = tplc_deployment_name((enum tplc_deployment)r);
 		break;
 	}
 	*dst = value ? tplx_arena_strdup(p->arena, value)

@@ -228,6 +228,7 @@ static void lifecycle(struct tplc_priority *out, enum tplc_lifecycle stage)
 		         "not come");
 		break;
 	case TPLC_LIFECYCLE_SUPPORT:
+	case TPLC_LIFECYCLE_DEVELOPMENT:
 		r = reason(out, "lifecycle", 0);
 		snprintf(r->text, sizeof(r->text),
 		         "supported: the manufacturer still patches it");
@@ -235,8 +236,8 @@ static void lifecycle(struct tplc_priority *out, enum tplc_lifecycle stage)
 	default:
 		r = reason(out, "lifecycle", 0);
 		snprintf(r->text, sizeof(r->text),
-		         "lifecycle unknown: no end-of-life or end-of-support "
-		         "date");
+		         "lifecycle unknown: no milestone and no component "
+		         "support level known");
 	}
 }
 
@@ -272,34 +273,4 @@ void tplc_priority_compute(struct tplc_priority *out,
 	if (out->score < 0)
 		out->score = 0;
 	out->band = band(out->score);
-}
-
-/* ---- lifecycle ----------------------------------------------------------- */
-
-enum tplc_lifecycle tplc_lifecycle_stage(const char *eol_date,
-                                         const char *eos_date,
-                                         const char *today)
-{
-	/* ISO dates compare as strings */
-	if (eos_date && *eos_date && strncmp(eos_date, today, 10) <= 0)
-		return TPLC_LIFECYCLE_END_OF_SUPPORT;
-	if (eol_date && *eol_date && strncmp(eol_date, today, 10) <= 0)
-		return TPLC_LIFECYCLE_LIMITED;
-	if ((eos_date && *eos_date) || (eol_date && *eol_date))
-		return TPLC_LIFECYCLE_SUPPORT;
-	return TPLC_LIFECYCLE_UNKNOWN;
-}
-
-const char *tplc_lifecycle_name(enum tplc_lifecycle stage)
-{
-	switch (stage) {
-	case TPLC_LIFECYCLE_SUPPORT:
-		return "Support";
-	case TPLC_LIFECYCLE_LIMITED:
-		return "Limited Support";
-	case TPLC_LIFECYCLE_END_OF_SUPPORT:
-		return "End of Support";
-	default:
-		return "unknown";
-	}
 }

@@ -27,9 +27,9 @@ static const char upsert_sql[] =
         "INSERT INTO devices(site_id, asset_tag, product_version_id, serial,"
         " mac, ip, hostname, location, department, clinical_function,"
         " install_date, eol_date, eos_date, source, imported_at,"
-        " exposure, segment, controls, cr, ir, ar)"
+        " exposure, segment, controls, cr, ir, ar, deployment)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-        " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)"
+        " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)"
         /* a CMMS export rarely carries the environment: keep what
          * tplc device set recorded when a column is empty */
         " ON CONFLICT(site_id, asset_tag) DO UPDATE SET"
@@ -45,7 +45,8 @@ static const char upsert_sql[] =
         " segment = COALESCE(excluded.segment, segment),"
         " controls = COALESCE(excluded.controls, controls),"
         " cr = COALESCE(excluded.cr, cr), ir = COALESCE(excluded.ir, ir),"
-        " ar = COALESCE(excluded.ar, ar)";
+        " ar = COALESCE(excluded.ar, ar),"
+        " deployment = COALESCE(excluded.deployment, deployment)";
 
 static const char exists_sql[] =
         "SELECT 1 FROM devices WHERE site_id = ?1 AND asset_tag = ?2";
@@ -98,6 +99,7 @@ static int import_device(struct inventory_import *im,
 	tplc_store__bind_text(im->upsert, 19, d->cr);
 	tplc_store__bind_text(im->upsert, 20, d->ir);
 	tplc_store__bind_text(im->upsert, 21, d->ar);
+	tplc_store__bind_text(im->upsert, 22, d->deployment);
 	if (sqlite3_step(im->upsert) != SQLITE_DONE)
 		error = tplc_error_set_at(
 		        err, TPLC_ESTORE, im->source, d->source_line, 0, NULL,
@@ -248,7 +250,9 @@ static const char device_set_sql[] =
         " ir = CASE WHEN ?7 IS NULL THEN ir ELSE NULLIF(?7, '') END,"
         " ar = CASE WHEN ?8 IS NULL THEN ar ELSE NULLIF(?8, '') END,"
         " clinical_function = CASE WHEN ?9 IS NULL THEN clinical_function"
-        "  ELSE NULLIF(?9, '') END"
+        "  ELSE NULLIF(?9, '') END,"
+        " deployment = CASE WHEN ?10 IS NULL THEN deployment"
+        "  ELSE NULLIF(?10, '') END"
         " WHERE asset_tag = ?2"
         " AND (?1 IS NULL OR site_id = (SELECT id FROM sites WHERE name = ?1))";
 
@@ -294,6 +298,7 @@ int tplc_store_device_set(struct tplc_store *store, const char *site,
 	tplc_store__bind_text(update, 7, set->ir);
 	tplc_store__bind_text(update, 8, set->ar);
 	tplc_store__bind_text(update, 9, set->clinical_function);
+	tplc_store__bind_text(update, 10, set->deployment);
 	if (sqlite3_step(update) != SQLITE_DONE)
 		error = tplc_error_set(err, TPLC_ESTORE,
 		                       "cannot update device %s: %s", asset_tag,

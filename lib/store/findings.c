@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "lifecycle-book.h"
 #include "tplc/priority.h"
 #include "tplc/rubric.h"
 #include "util/alloc.h"
@@ -83,7 +84,8 @@ static const char finding_devices_sql[] = FINDING_COLUMNS
         "   ORDER BY m.version DESC LIMIT 1),"
         "  (SELECT m.vector FROM vulnerability_metrics m"
         "   WHERE m.vuln_id = f.vuln_id AND m.version IN ('3.0', '3.1')"
-        "   AND m.vector IS NOT NULL ORDER BY m.version DESC LIMIT 1))"
+        "   AND m.vector IS NOT NULL ORDER BY m.version DESC LIMIT 1)),"
+        " f.product_version_id"
         " FROM findings f" FINDING_JOINS
         " LEFT JOIN devices d ON d.product_version_id = "
         "f.product_version_id" FINDING_FILTER
@@ -105,6 +107,7 @@ enum {
 	COL_EPSS_PERCENTILE,
 	COL_PRODUCT,
 	COL_V3_VECTOR,
+	COL_PRODUCT_VERSION,
 };
 
 static double column_score(sqlite3_stmt *stmt, int col)
@@ -152,7 +155,8 @@ static void read_finding(sqlite3_stmt *stmt, struct tplc_finding_row *row)
 /* What a pass over finding_devices_sql hands each row to. */
 struct finding_pass {
 	struct tplc_store *store;
-	sqlite3_stmt *answers; /* rubric answers, prepared once */
+	sqlite3_stmt *answers;             /* rubric answers, prepared once */
+	struct tplc_store__lifebook *book; /* stages, loaded once */
 	int (*fn)(struct finding_pass *pass, struct tplc_finding_device *fd);
 	void *data;
 };
@@ -221,15 +225,22 @@ static int finding_pass_run(struct finding_pass *pass,
 	const char *today = tplc_ctx_today(store->ctx);
 	struct tplc_priority_input in;
 	struct tplc_rubric_result rubric;
+	struct tplc_lifecycle_status stage;
 	struct tplc_finding_device fd;
 	struct tplc_finding_row row;
 	struct tplc_priority pr;
 	sqlite3_stmt *stmt = NULL;
 	int error, rc;
 
-	error = tplc_store__prepare(store, &stmt, finding_devices_sql, err);
-	if (error < 0)
+	error = tplc_store__lifebook_load(store, &pass->book, err);
+	if (error == 0)
+		error = tplc_store__prepare(store, &stmt, finding_devices_sql,
+		                            err);
+	if (error < 0) {
+		tplc_store__lifebook_free(pass->book);
+		pass->book = NULL;
 		return error;
+	}
 	tplc_store__bind_text(stmt, 1, filter->product);
 	tplc_store__bind_text(stmt, 2, filter->vuln_id);
 	sqlite3_bind_int(stmt, 3, filter->kev_only);
@@ -249,13 +260,21 @@ static int finding_pass_run(struct finding_pass *pass,
 		in.cvss_vector = row.cvss_vector;
 		in.cvss_score = row.cvss_score;
 		read_environment(stmt, &in.env);
-		fd.eol_date = tplc_store__column_text(stmt, COL_EOL);
-		fd.eos_date = tplc_store__column_text(stmt, COL_EOS);
 		fd.segment = tplc_store__column_text(stmt, COL_SEGMENT);
-		in.lifecycle =
-		        row.asset_tag ? tplc_lifecycle_stage(fd.eol_date,
-		                                             fd.eos_date, today)
-		                      : TPLC_LIFECYCLE_UNKNOWN;
+		in.lifecycle = TPLC_LIFECYCLE_UNKNOWN;
+		if (row.asset_tag) {
+			error = tplc_store__lifebook_status(
+			        pass->book,
+			        sqlite3_column_int64(stmt, COL_PRODUCT_VERSION),
+			        tplc_store__column_text(stmt, COL_EOL),
+			        tplc_store__column_text(stmt, COL_EOS), today,
+			        &stage, err);
+			if (error < 0)
+				break;
+			in.lifecycle = stage.stage;
+			fd.eol_date = stage.eol[0] ? stage.eol : NULL;
+			fd.eos_date = stage.eos[0] ? stage.eos : NULL;
+		}
 		in.vex_closed = row.vex_status &&
 		                (strcmp(row.vex_status, "not_affected") == 0 ||
 		                 strcmp(row.vex_status, "fixed") == 0);
@@ -284,6 +303,8 @@ static int finding_pass_run(struct finding_pass *pass,
 	sqlite3_finalize(stmt);
 	sqlite3_finalize(pass->answers);
 	pass->answers = NULL;
+	tplc_store__lifebook_free(pass->book);
+	pass->book = NULL;
 	return error;
 }
 
@@ -416,7 +437,7 @@ int tplc_store_findings(struct tplc_store *store,
                         tplc_finding_cb cb, void *data, struct tplc_error *err)
 {
 	struct finding_list list = { 0 };
-	struct finding_pass pass = { store, NULL, list_row, &list };
+	struct finding_pass pass = { store, NULL, NULL, list_row, &list };
 	int error;
 
 	list.by_device = filter->by_device || filter->asset_tag != NULL;
@@ -463,7 +484,7 @@ int tplc_store_finding_explain(struct tplc_store *store, long long id,
 {
 	struct tplc_finding_filter filter = { 0 };
 	struct explain ex = { cb, data, 0 };
-	struct finding_pass pass = { store, NULL, explain_row, &ex };
+	struct finding_pass pass = { store, NULL, NULL, explain_row, &ex };
 	int error;
 
 	filter.id = id;

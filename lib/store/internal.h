@@ -92,6 +92,13 @@ int tplc_store__product_version(struct tplc_store *store,
 	" AND ((pm_o.notified_at IS NULL AND date(" now ") > pm_o.notify_due)" \
 	" OR (pm_o.fixed_at IS NULL AND date(" now ") > pm_o.fix_due)))"
 
+struct tplc_milestones;
+/* Set one product version's milestones (tplc/lifecycle.h) inside the
+ * caller's transaction (lifecycle.c). */
+int tplc_store__milestones_set_pv(struct tplc_store *store, long long pv_id,
+                                  const struct tplc_milestones *m,
+                                  struct tplc_error *err);
+
 /* Schema migrations (schema.c). */
 int tplc_store__migrate(struct tplc_store *store, struct tplc_error *err);
 

@@ -291,10 +291,130 @@ static const char schema_v3[] =
         "  WHERE n.product_version_id = d.product_version_id"
         "  AND n.vuln_id = d.vuln_id);";
 
+/*
+ * v4: what issue 5 adds: the life cycle.  Each product version's
+ * milestones (release, EOL, EOS: the date, and when and how customers
+ * were told), hand-set support of SBOM components (kept across SBOM
+ * re-imports, so keyed by the component's name, not its row), the
+ * manufacturer's risk decision on each component that went out of
+ * support, the notices a manufacturer issued or a hospital imported and
+ * the keys it trusts to sign them, the hospital's lifecycle reviews,
+ * each device's deployment type and the RACI overrides a contract
+ * negotiated.  Decisions and reviews are appended, never rewritten.
+ */
+static const char schema_v4[] =
+        "ALTER TABLE devices ADD COLUMN deployment TEXT CHECK (deployment IN"
+        "  ('hospital-managed','manufacturer-managed','software-only'));"
+
+        /* notice_id: the notice that set it, NULL when set by hand */
+        "CREATE TABLE lifecycle_milestones ("
+        "  product_version_id INTEGER NOT NULL"
+        "    REFERENCES product_versions(id) ON DELETE CASCADE,"
+        "  milestone TEXT NOT NULL CHECK (milestone IN"
+        "    ('release','eol','eos')),"
+        "  date TEXT NOT NULL,"
+        "  announced_at TEXT,"
+        "  announced_how TEXT CHECK (announced_how IN"
+        "    ('pushed','published')),"
+        "  notice_id TEXT,"
+        "  recorded_by TEXT NOT NULL, recorded_at TEXT NOT NULL,"
+        "  PRIMARY KEY (product_version_id, milestone));"
+
+        /* component: its purl, else "name@version", else its name */
+        "CREATE TABLE component_support ("
+        "  product_version_id INTEGER NOT NULL"
+        "    REFERENCES product_versions(id) ON DELETE CASCADE,"
+        "  component TEXT NOT NULL,"
+        "  support_level TEXT CHECK (support_level IN"
+        "    ('unknown','maintained','not-maintained','abandoned')),"
+        "  end_of_support TEXT,"
+        "  set_by TEXT NOT NULL, set_at TEXT NOT NULL, note TEXT,"
+        "  PRIMARY KEY (product_version_id, component));"
+
+        /* IMDRF N70: stay in Support (acceptable), Limited Support
+         * (mitigated) or End of Support (not-mitigated) */
+        "CREATE TABLE component_decisions ("
+        "  id INTEGER PRIMARY KEY,"
+        "  product_version_id INTEGER NOT NULL"
+        "    REFERENCES product_versions(id) ON DELETE CASCADE,"
+        "  component TEXT NOT NULL,"
+        "  decision TEXT NOT NULL CHECK (decision IN"
+        "    ('acceptable','mitigated','not-mitigated')),"
+        "  rationale TEXT, decided_by TEXT NOT NULL,"
+        "  decided_at TEXT NOT NULL);"
+        "CREATE INDEX component_decisions_key"
+        "  ON component_decisions(product_version_id, component);"
+
+        /* document: the notice's JSON as signed; key_id: who signed it
+         * (NULL for a notice this store issued and did not sign) */
+        "CREATE TABLE lifecycle_notices ("
+        "  id TEXT PRIMARY KEY,"
+        "  product_id INTEGER NOT NULL"
+        "    REFERENCES products(id) ON DELETE CASCADE,"
+        "  issued TEXT NOT NULL,"
+        "  delivery TEXT NOT NULL CHECK (delivery IN"
+        "    ('pushed','published')),"
+        "  eol TEXT, eos TEXT,"
+        "  document TEXT NOT NULL, key_id TEXT,"
+        "  direction TEXT NOT NULL CHECK (direction IN"
+        "    ('issued','imported')),"
+        "  source TEXT, recorded_at TEXT NOT NULL);"
+        "CREATE TABLE lifecycle_notice_versions ("
+        "  notice_id TEXT NOT NULL"
+        "    REFERENCES lifecycle_notices(id) ON DELETE CASCADE,"
+        "  product_version_id INTEGER NOT NULL"
+        "    REFERENCES product_versions(id) ON DELETE CASCADE,"
+        "  PRIMARY KEY (notice_id, product_version_id));"
+
+        /* Ed25519 public keys whose signatures a hospital accepts, each
+         * for one manufacturer */
+        "CREATE TABLE trusted_keys ("
+        "  key_id TEXT PRIMARY KEY,"
+        "  public_key TEXT NOT NULL,"
+        "  manufacturer TEXT NOT NULL COLLATE NOCASE,"
+        "  comment TEXT, added_by TEXT NOT NULL, added_at TEXT NOT NULL);"
+
+        /* decision_by: the date an upgrade, replacement or
+         * decommissioning is planned for */
+        "CREATE TABLE lifecycle_reviews ("
+        "  id INTEGER PRIMARY KEY,"
+        "  device_id INTEGER NOT NULL"
+        "    REFERENCES devices(id) ON DELETE CASCADE,"
+        "  reviewed_at TEXT NOT NULL, reviewed_by TEXT NOT NULL,"
+        "  stage TEXT NOT NULL,"
+        "  controls TEXT,"
+        "  decision TEXT NOT NULL CHECK (decision IN"
+        "    ('keep','upgrade','replace','decommission')),"
+        "  decision_by TEXT, notes TEXT);"
+        "CREATE INDEX lifecycle_reviews_device"
+        "  ON lifecycle_reviews(device_id, reviewed_at);"
+        "CREATE TABLE lifecycle_review_answers ("
+        "  review_id INTEGER NOT NULL"
+        "    REFERENCES lifecycle_reviews(id) ON DELETE CASCADE,"
+        "  question TEXT NOT NULL,"
+        "  answer TEXT NOT NULL CHECK (answer IN ('yes','no','unknown')),"
+        "  PRIMARY KEY (review_id, question));"
+
+        /* One party's letters (a subset of "RACI", '' = none) for one
+         * task, on one product or one device, in one stage ('' = all);
+         * they replace that party's default letters. */
+        "CREATE TABLE raci_overrides ("
+        "  id INTEGER PRIMARY KEY,"
+        "  product_id INTEGER REFERENCES products(id) ON DELETE CASCADE,"
+        "  device_id INTEGER REFERENCES devices(id) ON DELETE CASCADE,"
+        "  stage TEXT NOT NULL DEFAULT '',"
+        "  task TEXT NOT NULL, party TEXT NOT NULL, roles TEXT NOT NULL,"
+        "  contract TEXT, set_by TEXT NOT NULL, set_at TEXT NOT NULL,"
+        "  CHECK ((product_id IS NULL) <> (device_id IS NULL)));"
+        "CREATE UNIQUE INDEX raci_overrides_key ON raci_overrides("
+        "  coalesce(product_id, 0), coalesce(device_id, 0), stage, task,"
+        "  party);";
+
 static const char *const migrations[] = {
 	schema_v1,
 	schema_v2,
 	schema_v3,
+	schema_v4,
 };
 
 #define MIGRATION_COUNT ((int)(sizeof(migrations) / sizeof(migrations[0])))

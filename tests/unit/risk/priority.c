@@ -129,23 +129,6 @@ static void test_environment__vectors(void **state)
 	                 TPLC_EPARSE);
 }
 
-static void test_priority__lifecycle(void **state)
-{
-	(void)state;
-	assert_int_equal(tplc_lifecycle_stage(NULL, NULL, "2026-11-25"),
-	                 TPLC_LIFECYCLE_UNKNOWN);
-	assert_int_equal(tplc_lifecycle_stage("2027-01-01", NULL, "2026-11-25"),
-	                 TPLC_LIFECYCLE_SUPPORT);
-	assert_int_equal(
-	        tplc_lifecycle_stage("2026-11-25", "2028-01-01", "2026-11-25"),
-	        TPLC_LIFECYCLE_LIMITED);
-	assert_int_equal(
-	        tplc_lifecycle_stage("2020-01-01", "2026-11-25", "2026-11-25"),
-	        TPLC_LIFECYCLE_END_OF_SUPPORT);
-	assert_string_equal(tplc_lifecycle_name(TPLC_LIFECYCLE_LIMITED),
-	                    "Limited Support");
-}
-
 static struct tplc_priority_input input(void)
 {
 	struct tplc_priority_input in;
@@ -266,7 +249,6 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_environment__parse),
 		cmocka_unit_test(test_environment__vectors),
-		cmocka_unit_test(test_priority__lifecycle),
 		cmocka_unit_test(test_priority__points),
 		cmocka_unit_test(test_priority__epss_and_exposure),
 		cmocka_unit_test(test_priority__pump_before_workstation),
