@@ -251,7 +251,9 @@ static int on_map_key(void *ctx, const unsigned char *key, size_t len)
 {
 	builder *b = ctx;
 	frame *f = &b->stack[b->depth - 1];
-	const struct tplx_json_member *m = b->members + f->start;
+	/* no members yet: NULL, and NULL + 0 is undefined in C */
+	const struct tplx_json_member *m =
+	        b->members ? b->members + f->start : NULL;
 	char *copy;
 	size_t i;
 
@@ -344,9 +346,9 @@ static int close_container(builder *b)
 		ok = check_duplicates(b, f);
 		if (ok && !f->skeleton) {
 			n->u.object.count = f->count;
-			n->u.object.members =
-			        move_children(b, b->members + f->start,
-			                      f->count, sizeof(*b->members));
+			n->u.object.members = move_children(
+			        b, b->members ? b->members + f->start : NULL,
+			        f->count, sizeof(*b->members));
 			if (f->count > 0 && n->u.object.members == NULL)
 				ok = tplx_json__stop(b, TPLC_ENOMEM,
 				                     "out of memory");
@@ -355,9 +357,9 @@ static int close_container(builder *b)
 	} else {
 		if (!f->skeleton) {
 			n->u.array.count = f->count;
-			n->u.array.items =
-			        move_children(b, b->items + f->start, f->count,
-			                      sizeof(*b->items));
+			n->u.array.items = move_children(
+			        b, b->items ? b->items + f->start : NULL,
+			        f->count, sizeof(*b->items));
 			if (f->count > 0 && n->u.array.items == NULL)
 				ok = tplx_json__stop(b, TPLC_ENOMEM,
 				                     "out of memory");
