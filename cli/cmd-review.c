@@ -260,7 +260,7 @@ int cmd_lifecycle_due(struct cli *cli, int argc, char **argv)
 	f.stage = -1;
 	f.as_of = cli_opt(&args, opts, "as-of");
 	f.product = cli_opt(&args, opts, "product");
-	if (f.as_of && (strlen(f.as_of) != 10 || !tplx_date_valid(f.as_of)))
+	if (f.as_of && !tplx_date_only(f.as_of))
 		return cli_die(EXIT_USAGE,
 		               "lifecycle due: --as-of %s: not a "
 		               "date (YYYY-MM-DD)",

@@ -10,6 +10,7 @@
 #include <sodium.h>
 
 #include "tplc/notice.h"
+#include "tplc/review.h"
 #include "tplc/sign.h"
 #include "util/alloc.h"
 #include "util/arena.h"
@@ -17,23 +18,21 @@
 #include "util/date.h"
 #include "util/json.h"
 
-static const char *const control_names[TPLC_NOTICE_CONTROLS] = {
-	"physical-access", "removable-media", "isolation",
-	"segmentation",    "monitoring",      "no-remote-access",
-	"firewall",        "anti-malware",    "backup",
-};
+/* The nine controls are review.c's catalogue, in the same order. */
+_Static_assert(TPLC_NOTICE_CONTROLS == TPLC_REVIEW_CONTROLS,
+               "a notice's controls are the review's catalogue");
 
 const char *tplc_notice_control_name(unsigned control)
 {
-	return control < TPLC_NOTICE_CONTROLS ? control_names[control] : NULL;
+	return control < TPLC_NOTICE_CONTROLS
+	               ? tplc_review_control_at(control)->name
+	               : NULL;
 }
 
 int tplc_notice_control_parse(const char *name)
 {
-	unsigned i;
-
-	for (i = 0; name != NULL && i < TPLC_NOTICE_CONTROLS; i++)
-		if (strcmp(name, control_names[i]) == 0)
+	for (unsigned i = 0; name != NULL && i < TPLC_NOTICE_CONTROLS; i++)
+		if (strcmp(name, tplc_review_control_at(i)->name) == 0)
 			return (int)i;
 	return -1;
 }
@@ -104,7 +103,7 @@ static int date(const struct parse *p, const struct tplx_json *obj,
 
 	if (error < 0 || *value == NULL)
 		return error;
-	if (strlen(*value) != 10 || !tplx_date_valid(*value)) {
+	if (!tplx_date_only(*value)) {
 		at = tplx_jpath_key(path, key);
 		return tplx_json_fail(p->doc, tplx_json_get(obj, key), &at,
 		                      p->err, "expected a date YYYY-MM-DD");
@@ -564,7 +563,8 @@ static int write_body(struct tplx_buf *b, const struct tplc_notice *n)
 				error = tplx_buf_addc(b, ',');
 			first = false;
 			if (error == 0)
-				error = add_string(b, control_names[c]);
+				error = add_string(b,
+				                   tplc_notice_control_name(c));
 		}
 		if (error == 0)
 			error = tplx_buf_addc(b, ']');

@@ -286,8 +286,7 @@ int tplc_review_decision_parse(const char *s)
 int tplc_review_decision_check(enum tplc_review_decision d,
                                const char *decide_by, struct tplc_error *err)
 {
-	if (decide_by &&
-	    (strlen(decide_by) != 10 || !tplx_date_valid(decide_by)))
+	if (decide_by && !tplx_date_only(decide_by))
 		return tplc_error_set(err, TPLC_EINVAL,
 		                      "%.*s: not a date (YYYY-MM-DD)",
 		                      REVIEW_QUOTE_MAX, decide_by);
@@ -325,11 +324,6 @@ const char *tplc_review_state_name(enum tplc_review_state s)
 	return "none";
 }
 
-static bool is_date(const char *s)
-{
-	return s && strlen(s) == 10 && tplx_date_valid(s);
-}
-
 /* A requirement holds from since: keep the strongest kind, and the
  * earliest day any of them began. */
 static void require(struct tplc_review_due *out, enum tplc_review_requirement r,
@@ -344,7 +338,7 @@ static void require(struct tplc_review_due *out, enum tplc_review_requirement r,
 /* The milestone's window has opened on as_of: from date minus the years. */
 static bool window_open(const char *date, const char *as_of, char *opens)
 {
-	if (!is_date(date))
+	if (!tplx_date_only(date))
 		return false;
 	tplx_date_add_years(opens, date, -TPLC_TRANSFER_WINDOW_YEARS);
 	return strcmp(opens, as_of) <= 0;
@@ -356,7 +350,7 @@ static bool has_plan(const struct tplc_review_last *last)
 		return false;
 	if (last->decision == TPLC_REVIEW_KEEP)
 		return last->controls != 0;
-	return is_date(last->decide_by);
+	return tplx_date_only(last->decide_by);
 }
 
 int tplc_review_due(struct tplc_review_due *out,
@@ -370,7 +364,8 @@ int tplc_review_due(struct tplc_review_due *out,
 	if (!out || !status)
 		return tplc_error_set(err, TPLC_EINVAL, "no status");
 	memset(out, 0, sizeof(*out));
-	if (!is_date(as_of) || (last && last->date && !is_date(last->date)))
+	if (!tplx_date_only(as_of) ||
+	    (last && last->date && !tplx_date_only(last->date)))
 		return tplc_error_set(err, TPLC_EINVAL,
 		                      "not a date (YYYY-MM-DD)");
 	if (horizon_days < 0)
@@ -382,7 +377,7 @@ int tplc_review_due(struct tplc_review_due *out,
 		        status->stage == TPLC_LIFECYCLE_LIMITED
 		                ? TPLC_REVIEW_LIMITED
 		                : TPLC_REVIEW_EOS,
-		        is_date(status->since) ? status->since : as_of);
+		        tplx_date_only(status->since) ? status->since : as_of);
 	if (window_open(status->eol, as_of, opens))
 		require(out, TPLC_REVIEW_EOL_WINDOW, opens);
 	if (window_open(status->eos, as_of, opens)) {

@@ -17,8 +17,9 @@ int tplc_store__lifebook_load(struct tplc_store *store,
 void tplc_store__lifebook_free(struct tplc_store__lifebook *book);
 
 /* The stage of product version pv_id (0 or unknown: no milestones) on
- * as_of, with a device's own EOL and EOS dates (NULL when none). */
-int tplc_store__lifebook_status(const struct tplc_store__lifebook *book,
+ * as_of, with a device's own EOL and EOS dates (NULL when none).
+ * The last answer is kept: the same device again costs nothing. */
+int tplc_store__lifebook_status(struct tplc_store__lifebook *book,
                                 long long pv_id, const char *device_eol,
                                 const char *device_eos, const char *as_of,
                                 struct tplc_lifecycle_status *out,

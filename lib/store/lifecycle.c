@@ -29,8 +29,7 @@ static const char *const milestone_titles[] = { "release", "EOL", "EOS" };
 static int check_date(const char *date, const char *what,
                       struct tplc_error *err)
 {
-	if (date == NULL || *date == '\0' ||
-	    (strlen(date) == 10 && tplx_date_valid(date)))
+	if (date == NULL || *date == '\0' || tplx_date_only(date))
 		return 0;
 	return tplc_error_set(err, TPLC_EINVAL,
 	                      "%s: '%s' is not a date (YYYY-MM-DD)", what,
@@ -497,8 +496,17 @@ struct life_version {
 	size_t component_count, component_cap;
 };
 
+/* The last device judged, and its status. */
+struct life_memo {
+	bool valid;
+	long long pv_id;
+	char eol[11], eos[11], as_of[11];
+	struct tplc_lifecycle_status status;
+};
+
 struct tplc_store__lifebook {
 	struct tplx_arena *arena;
+	struct life_memo memo;
 	struct life_version *versions; /* in display order */
 	size_t count, cap;
 	struct life_version **by_id; /* sorted by pv_id */
@@ -782,18 +790,47 @@ static void version_input(const struct life_version *v,
 	in->component_count = v->component_count;
 }
 
-int tplc_store__lifebook_status(const struct tplc_store__lifebook *book,
+/* Same text, NULL equal to NULL. */
+static bool same_date(const char *memo, const char *date)
+{
+	return strcmp(memo, date ? date : "") == 0;
+}
+
+int tplc_store__lifebook_status(struct tplc_store__lifebook *book,
                                 long long pv_id, const char *device_eol,
                                 const char *device_eos, const char *as_of,
                                 struct tplc_lifecycle_status *out,
                                 struct tplc_error *err)
 {
 	static const struct life_version none;
-	const struct life_version *v = book_find(book, pv_id);
+	const struct life_version *v;
 	struct tplc_lifecycle_input in;
+	struct life_memo *m = &book->memo;
+	int error;
 
+	/* findings come device after device of one product version, mostly
+	 * with the same dates: judge each combination once */
+	if (m->valid && m->pv_id == pv_id && same_date(m->eol, device_eol) &&
+	    same_date(m->eos, device_eos) && same_date(m->as_of, as_of)) {
+		*out = m->status;
+		return 0;
+	}
+	v = book_find(book, pv_id);
 	version_input(v ? v : &none, &in, device_eol, device_eos);
-	return tplc_lifecycle_evaluate(out, &in, as_of, err);
+	error = tplc_lifecycle_evaluate(out, &in, as_of, err);
+	m->valid = error == 0 && (!device_eol || strlen(device_eol) < 11) &&
+	           (!device_eos || strlen(device_eos) < 11) &&
+	           strlen(as_of) < 11;
+	if (m->valid) {
+		m->pv_id = pv_id;
+		snprintf(m->eol, sizeof(m->eol), "%s",
+		         device_eol ? device_eol : "");
+		snprintf(m->eos, sizeof(m->eos), "%s",
+		         device_eos ? device_eos : "");
+		snprintf(m->as_of, sizeof(m->as_of), "%s", as_of);
+		m->status = *out;
+	}
+	return error;
 }
 
 /* ---- reading -------------------------------------------------------------- */

@@ -68,7 +68,7 @@ static int check_record(const struct tplc_review_record *r, const char *at,
 		                      TPLC_REVIEW_NOTES_MAX);
 	if (r->answers == NULL)
 		return tplc_error_set(err, TPLC_EINVAL, "no answers");
-	if (strlen(at) != 10 || !tplx_date_valid(at))
+	if (!tplx_date_only(at))
 		return tplc_error_set(err, TPLC_EINVAL,
 		                      "%.32s: not a date (YYYY-MM-DD)", at);
 	return tplc_review_decision_check(r->decision, r->decide_by, err);

@@ -4,6 +4,7 @@
  * and back, so no libc time zone ever gets involved.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "date.h"
 
@@ -48,6 +49,11 @@ bool tplx_date_valid(const char *text)
 	int y, m, d;
 
 	return split(text, &y, &m, &d);
+}
+
+bool tplx_date_only(const char *text)
+{
+	return text != NULL && strlen(text) == 10 && tplx_date_valid(text);
 }
 
 static long from_civil(int y, int m, int d)

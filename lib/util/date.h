@@ -12,6 +12,8 @@
 /* True for a real calendar day in the first 10 bytes of text (a time may
  * follow: "2026-02-29" is false, "2024-02-29T10:00:00Z" true). */
 bool tplx_date_valid(const char *text);
+/* True for exactly "YYYY-MM-DD", a real calendar day, nothing after. */
+bool tplx_date_only(const char *text);
 /* Days since 1970-01-01 of a valid date. */
 long tplx_date_days(const char *date);
 /* The date of a day number, into out. */
