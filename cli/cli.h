@@ -109,6 +109,9 @@ int cmd_scan(struct cli *cli, int argc, char **argv);
 int cmd_match(struct cli *cli, int argc, char **argv);
 int cmd_findings(struct cli *cli, int argc, char **argv);
 int cmd_findings_explain(struct cli *cli, int argc, char **argv);
+/* triage (cmd-triage.c) */
+int cmd_findings_set(struct cli *cli, int argc, char **argv);
+int cmd_findings_history(struct cli *cli, int argc, char **argv);
 int cmd_summary(struct cli *cli, int argc, char **argv);
 int cmd_purl(struct cli *cli, int argc, char **argv);
 int cmd_cpe(struct cli *cli, int argc, char **argv);
@@ -131,5 +134,13 @@ int cmd_lifecycle_notice(struct cli *cli, int argc, char **argv);
 int cmd_lifecycle_import(struct cli *cli, int argc, char **argv);
 int cmd_lifecycle_notices(struct cli *cli, int argc, char **argv);
 int cmd_key(struct cli *cli, int argc, char **argv);
+/* the audit trail (cmd-audit.c) */
+int cmd_audit(struct cli *cli, int argc, char **argv);
+/* documentation transfer (cmd-docs.c) */
+int cmd_docs(struct cli *cli, int argc, char **argv);
+/* risk acceptance (cmd-accept.c) */
+int cmd_accept(struct cli *cli, int argc, char **argv);
+/* MDS2 forms (cmd-mds2.c) */
+int cmd_mds2(struct cli *cli, int argc, char **argv);
 
 #endif

@@ -11,6 +11,7 @@
 #include "render.h"
 #include "table.h"
 #include "tplc/priority.h"
+#include "tplc/triage.h"
 
 static const struct cli_option list_opts[] = {
 	{ "device", "ASSET-TAG", "findings of one device" },
@@ -18,7 +19,13 @@ static const struct cli_option list_opts[] = {
 	{ "vuln", "ID", "one vulnerability (CVE-..., GHSA-...)" },
 	{ "kev", NULL, "only known exploited vulnerabilities (CISA KEV)" },
 	{ "by-device", NULL, "one row per device, not per product version" },
-	{ "all", NULL, "also findings a VEX calls not_affected or fixed" },
+	{ "all", NULL,
+	  "also findings a VEX calls not_affected or fixed, and those\n"
+	  "decided not-affected, resolved or accepted" },
+	{ "state", "LIST",
+	  "only findings in these states (comma-separated: new,\n"
+	  "in-triage, exploitable, not-affected, mitigated, accepted,\n"
+	  "resolved)" },
 	{ "overdue", NULL,
 	  "only uncontrolled risks past a postmarket deadline\n"
 	  "(customers told in 30 days, fix out in 60)" },
@@ -37,7 +44,7 @@ static int finding_row(const struct tplc_finding_row *f, void *data)
 {
 	struct findings_out *out = data;
 	char id[24], score[16], product[256], where[32], source[128];
-	char vex[128], priority[32];
+	char vex[128], priority[32], state[48];
 
 	if (out->cli->json) {
 		render_finding_json(&out->w, f);
@@ -55,6 +62,12 @@ static int finding_row(const struct tplc_finding_row *f, void *data)
 	render_vex(vex, sizeof(vex), f->vex_status, f->vex_justification);
 	snprintf(priority, sizeof(priority), "%.1f %s", f->priority,
 	         f->priority_band);
+	if (f->acceptance_id != 0)
+		snprintf(state, sizeof(state), "accepted #%lld",
+		         f->acceptance_id);
+	else
+		snprintf(state, sizeof(state), "%s",
+		         f->state ? f->state : "new");
 	{
 		const char *cells[] = {
 			id,
@@ -67,6 +80,7 @@ static int finding_row(const struct tplc_finding_row *f, void *data)
 			where,
 			source,
 			vex,
+			state,
 		};
 		table_row(&out->t, cells);
 	}
@@ -76,12 +90,13 @@ static int finding_row(const struct tplc_finding_row *f, void *data)
 static int findings_list(struct cli *cli, int argc, char **argv)
 {
 	static const char *const header[] = {
-		"ID",      "PRIORITY", "KEV",     "CVSS",   "VULNERABILITY",
-		"PRODUCT", "VIA",      "DEVICES", "SOURCE", "VEX",
+		"ID",  "PRIORITY", "KEV",    "CVSS", "VULNERABILITY", "PRODUCT",
+		"VIA", "DEVICES",  "SOURCE", "VEX",  "STATE",
 	};
 	static const char *const header_by_device[] = {
 		"ID",      "PRIORITY", "KEV",       "CVSS",   "VULNERABILITY",
 		"PRODUCT", "VIA",      "ASSET TAG", "SOURCE", "VEX",
+		"STATE",
 	};
 	struct tplc_finding_filter f;
 	struct findings_out out;
@@ -99,7 +114,8 @@ static int findings_list(struct cli *cli, int argc, char **argv)
 	                   "\nat the priority of its most exposed device; "
 	                   "--by-device or --device for\none row per device.  "
 	                   "Findings a VEX statement calls not_affected or\n"
-	                   "fixed are left out unless --all.",
+	                   "fixed, and those decided not-affected, resolved or"
+	                   "\naccepted, are left out unless --all or --state.",
 	                   list_opts, 0, 0, argc, argv, &args);
 	if (status != CLI_CONTINUE)
 		return status;
@@ -110,6 +126,11 @@ static int findings_list(struct cli *cli, int argc, char **argv)
 	f.kev_only = cli_flag(&args, list_opts, "kev");
 	f.all = cli_flag(&args, list_opts, "all");
 	f.overdue = cli_flag(&args, list_opts, "overdue");
+	if (cli_opt(&args, list_opts, "state") != NULL &&
+	    tplc_triage_states_parse(&f.states,
+	                             cli_opt(&args, list_opts, "state"),
+	                             &cli->err) < 0)
+		return cli_die(EXIT_USAGE, "%s", cli->err.message);
 	f.by_device =
 	        cli_flag(&args, list_opts, "by-device") || f.asset_tag != NULL;
 	if (cli_opt_count(&args, list_opts, "limit", &f.limit) != 0)
@@ -121,7 +142,7 @@ static int findings_list(struct cli *cli, int argc, char **argv)
 	out.cli = cli;
 	out.by_device = f.by_device;
 	tplx_jsonw_init(&out.w, stdout, false);
-	table_init(&out.t, 10, f.by_device ? header_by_device : header);
+	table_init(&out.t, 11, f.by_device ? header_by_device : header);
 	table_limit(&out.t, 5, 40);
 	table_limit(&out.t, 6, 32);
 	if (cli->json)
@@ -141,6 +162,10 @@ int cmd_findings(struct cli *cli, int argc, char **argv)
 		{ "list", findings_list, "list findings, what to fix first" },
 		{ "explain", cmd_findings_explain,
 		  "why a finding has its priority" },
+		{ "set", cmd_findings_set,
+		  "decide on findings: in-triage, mitigated, ..." },
+		{ "history", cmd_findings_history,
+		  "the decisions on a finding" },
 		{ NULL, NULL, NULL },
 	};
 

@@ -81,6 +81,11 @@ static void summary_json(const struct tplc_fleet_summary *s)
 	tplx_jsonw_kint(&w, "kev_exposed_devices", s->kev_exposed_devices);
 	tplx_jsonw_kstring(&w, "last_scan",
 	                   s->last_scan[0] ? s->last_scan : NULL);
+	tplx_jsonw_kint(&w, "decided", s->decided);
+	tplx_jsonw_kint(&w, "acceptances_in_force", s->accepted);
+	tplx_jsonw_kint(&w, "acceptances_awaiting_approval",
+	                s->awaiting_approval);
+	tplx_jsonw_kint(&w, "acceptances_expired", s->expired_acceptances);
 	tplx_jsonw_object_end(&w);
 }
 
@@ -133,6 +138,10 @@ int cmd_summary(struct cli *cli, int argc, char **argv)
 	printf("exposed      %lld devices, %lld of them to known exploited "
 	       "vulnerabilities\n",
 	       s.exposed_devices, s.kev_exposed_devices);
+	printf("decisions    %lld findings decided; risk acceptances: %lld in "
+	       "force, %lld awaiting approval, %lld run out\n",
+	       s.decided, s.accepted, s.awaiting_approval,
+	       s.expired_acceptances);
 	printf("last scan    %s\n", s.last_scan[0] ? s.last_scan : "never");
 
 	memset(&df, 0, sizeof(df));

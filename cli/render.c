@@ -79,6 +79,12 @@ void render_finding_json(struct tplx_jsonw *w, const struct tplc_finding_row *f)
 	tplx_jsonw_kstring(w, "priority_device", f->priority_device);
 	tplx_jsonw_kscore(w, "device_cvss", f->device_cvss);
 	tplx_jsonw_kstring(w, "device_vector", f->device_vector);
+	tplx_jsonw_kstring(w, "state", f->state);
+	tplx_jsonw_kstring(w, "state_reason", f->state_reason);
+	tplx_jsonw_kstring(w, "state_by", f->state_by);
+	tplx_jsonw_kstring(w, "state_at", f->state_at);
+	if (f->acceptance_id != 0)
+		tplx_jsonw_kint(w, "acceptance", f->acceptance_id);
 	tplx_jsonw_object_end(w);
 }
 

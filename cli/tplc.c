@@ -6,9 +6,11 @@
  *
  * Adding a command: one cmd-<name>.c with cmd_<name>(), one row below.
  */
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "tplc/tplc.h"
@@ -35,6 +37,10 @@ static const struct cli_cmd commands[] = {
 	  "stages, milestones, notices, reviews, timeline" },
 	{ "raci", cmd_raci, "who is responsible for each security task" },
 	{ "key", cmd_key, "signing keys and trusted manufacturer keys" },
+	{ "audit", cmd_audit, "the tamper-evident audit trail" },
+	{ "accept", cmd_accept, "risk acceptance with approvals and expiry" },
+	{ "mds2", cmd_mds2, "MDS2 security forms: import, check, diff" },
+	{ "docs", cmd_docs, "signed documentation transfer and receipts" },
 	{ NULL, NULL, NULL },
 };
 
@@ -52,6 +58,20 @@ static void usage(FILE *fp)
 	fprintf(fp,
 	        "\nThe database is --db PATH, else $TPLC_DB, else ./tplc.db.\n"
 	        "'tplc <command> --help' tells more.\n");
+}
+
+/* Who acts, for the audit trail of commands that take no --by:
+ * $TPLC_ACTOR, else the login name. */
+static void set_actor(struct tplc_ctx *ctx)
+{
+	const char *actor = getenv("TPLC_ACTOR");
+	struct passwd *pw;
+
+	if (actor == NULL || actor[0] == '\0') {
+		pw = getpwuid(geteuid());
+		actor = pw != NULL ? pw->pw_name : NULL;
+	}
+	tplc_ctx_set_actor(ctx, actor);
 }
 
 static const struct cli_cmd *find_command(const char *name)
@@ -137,6 +157,7 @@ int main(int argc, char **argv)
 	}
 	if (tplc_ctx_new(&cli.ctx) < 0)
 		return cli_die(EXIT_SOFTWARE, "out of memory");
+	set_actor(cli.ctx);
 	/* Tests and what-if runs fix the clock. */
 	now = getenv("TPLC_NOW");
 	if (now != NULL && now[0] != '\0' &&

@@ -11,6 +11,7 @@ struct tplc_ctx {
 	int fixed;    /* the clock was set by the caller */
 	char now[21]; /* YYYY-MM-DDTHH:MM:SSZ */
 	char today[11];
+	char actor[TPLC_CTX_ACTOR_MAX]; /* "" until set */
 };
 
 int tplc_ctx_new(struct tplc_ctx **out)
@@ -71,4 +72,15 @@ const char *tplc_ctx_now(struct tplc_ctx *ctx)
 {
 	refresh(ctx);
 	return ctx->now;
+}
+
+void tplc_ctx_set_actor(struct tplc_ctx *ctx, const char *actor)
+{
+	snprintf(ctx->actor, sizeof(ctx->actor), "%s",
+	         actor != NULL ? actor : "");
+}
+
+const char *tplc_ctx_actor(struct tplc_ctx *ctx)
+{
+	return ctx->actor[0] != '\0' ? ctx->actor : "tplc";
 }

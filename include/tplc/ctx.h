@@ -26,4 +26,14 @@ const char *tplc_ctx_today(struct tplc_ctx *ctx);
 /* Now, "YYYY-MM-DDTHH:MM:SSZ" (UTC).  The string lives as long as ctx. */
 const char *tplc_ctx_now(struct tplc_ctx *ctx);
 
+/*
+ * Who is acting, for the audit trail when a call names nobody itself
+ * (imports, scans).  The caller says (the CLI: $TPLC_ACTOR, else the
+ * login name); "tplc" until it does.  At most TPLC_CTX_ACTOR_MAX - 1
+ * bytes are kept.
+ */
+#define TPLC_CTX_ACTOR_MAX 128
+void tplc_ctx_set_actor(struct tplc_ctx *ctx, const char *actor);
+const char *tplc_ctx_actor(struct tplc_ctx *ctx);
+
 #endif

@@ -23,7 +23,7 @@
 struct tplc_store;
 
 /* The schema version this library writes. */
-#define TPLC_STORE_SCHEMA_VERSION 4
+#define TPLC_STORE_SCHEMA_VERSION 5
 
 /*
  * Open (creating if needed) the database at path and bring its schema up
@@ -189,6 +189,11 @@ struct tplc_finding_row {
 	const char *priority_device; /* asset tag; NULL: no device runs it */
 	double device_cvss;          /* -1 when none */
 	const char *device_vector;   /* NULL when none */
+	/* Its triage state (tplc/triage.h): "new" when undecided; by
+	 * product version the version-wide one, by device the device's. */
+	const char *state;
+	const char *state_reason, *state_by, *state_at; /* NULL when new */
+	long long acceptance_id; /* the acceptance when accepted, else 0 */
 };
 
 struct tplc_finding_filter {
@@ -201,6 +206,10 @@ struct tplc_finding_filter {
 	bool overdue;   /* only those with an overdue postmarket clock */
 	long long id;   /* one finding; 0 = all */
 	size_t limit;   /* 0 = all */
+	/* triage states, bits TPLC_TRIAGE_BIT (tplc/triage.h); 0: all but
+	 * the closed ones (not-affected, resolved, accepted) unless all.
+	 * Set, it also shows findings VEX calls not_affected or fixed. */
+	unsigned states;
 };
 
 typedef int (*tplc_finding_cb)(const struct tplc_finding_row *row, void *data);
@@ -294,6 +303,11 @@ struct tplc_fleet_summary {
 	long long findings, kev_findings;
 	long long exposed_devices, kev_exposed_devices;
 	char last_scan[32]; /* time of the last scan, "" if none yet */
+	/* governance: findings with a decision past triage (exploitable,
+	 * not-affected, mitigated, resolved; version-wide or on a device),
+	 * and risk acceptances in force, awaiting approval and run out */
+	long long decided;
+	long long accepted, awaiting_approval, expired_acceptances;
 };
 
 int tplc_store_summary(struct tplc_store *store, struct tplc_fleet_summary *out,

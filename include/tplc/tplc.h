@@ -7,14 +7,18 @@
  * This umbrella header includes the whole public API.
  */
 
+#include "tplc/accept.h"
 #include "tplc/advisory.h"
+#include "tplc/audit.h"
 #include "tplc/cpe.h"
 #include "tplc/ctx.h"
 #include "tplc/cvss.h"
+#include "tplc/docs.h"
 #include "tplc/error.h"
 #include "tplc/inventory.h"
 #include "tplc/lifecycle.h"
 #include "tplc/match.h"
+#include "tplc/mds2.h"
 #include "tplc/model.h"
 #include "tplc/notice.h"
 #include "tplc/postmarket.h"
@@ -28,6 +32,7 @@
 #include "tplc/sign.h"
 #include "tplc/store.h"
 #include "tplc/timeline.h"
+#include "tplc/triage.h"
 #include "tplc/vers.h"
 #include "tplc/version.h"
 #include "tplc/vex.h"

@@ -332,10 +332,18 @@ int tplc_pubkey_load(struct tplc_pubkey *out, const char *path, char *comment,
 int tplc_seckey_load(struct tplc_seckey *out, const char *path,
                      struct tplc_error *err)
 {
+	struct stat st;
 	char *text = NULL;
 	size_t len;
 	int error;
 
+	/* A secret key others can read is no longer secret: refuse it. */
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (st.st_mode & 077) != 0)
+		return tplc_error_set_at(err, TPLC_EINVAL, path, 0, 0, NULL,
+		                         "secret key readable by group or "
+		                         "others (mode %03o): chmod 600 %s",
+		                         (unsigned)(st.st_mode & 0777), path);
 	error = tplx_file_read(&text, &len, path, TPLC_KEY_FILE_MAX, err);
 	if (error < 0)
 		return error;

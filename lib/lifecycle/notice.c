@@ -15,6 +15,7 @@
 #include "util/alloc.h"
 #include "util/arena.h"
 #include "util/buf.h"
+#include "util/jsonb.h"
 #include "util/date.h"
 #include "util/json.h"
 
@@ -44,28 +45,6 @@ struct parse {
 	struct tplx_arena *arena;
 	struct tplc_error *err;
 };
-
-/* Reject members of obj not in allowed (NULL-terminated). */
-static int only_known(const struct parse *p, const struct tplx_json *obj,
-                      const struct tplx_jpath *path, const char *const *allowed)
-{
-	size_t i, k;
-
-	for (i = 0; i < obj->u.object.count; i++) {
-		const struct tplx_json_member *m = &obj->u.object.members[i];
-		struct tplx_jpath at;
-
-		for (k = 0; allowed[k] != NULL; k++)
-			if (strcmp(m->key, allowed[k]) == 0)
-				break;
-		if (allowed[k] != NULL)
-			continue;
-		at = tplx_jpath_key(path, m->key);
-		return tplx_json_fail(p->doc, m->value, &at, p->err,
-		                      "unknown member");
-	}
-	return 0;
-}
 
 /* A string member already read: not empty, not too long, copied to the
  * arena (NULL stays NULL). */
@@ -187,7 +166,8 @@ static int parse_components(const struct parse *p, const struct tplx_json *arr,
 		error = tplx_json_expect(p->doc, c, &at, TPLX_JSON_OBJECT,
 		                         p->err);
 		if (error == 0)
-			error = only_known(p, c, &at, known);
+			error = tplx_json_only_known(p->doc, c, &at, known,
+			                             p->err);
 		if (error == 0)
 			error = tplx_json_fields(p->doc, c, &at, fields,
 			                         TPLX_FIELDS_COUNT(fields),
@@ -218,7 +198,7 @@ static int parse_maintenance(const struct parse *p, const struct tplx_json *obj,
 	};
 	int error;
 
-	error = only_known(p, obj, path, known);
+	error = tplx_json_only_known(p->doc, obj, path, known, p->err);
 	if (error == 0)
 		error = tplx_json_fields(p->doc, obj, path, fields,
 		                         TPLX_FIELDS_COUNT(fields), p->err);
@@ -242,7 +222,7 @@ static int parse_controls(const struct parse *p, const struct tplx_json *obj,
 	size_t i;
 	int error;
 
-	error = only_known(p, obj, path, known);
+	error = tplx_json_only_known(p->doc, obj, path, known, p->err);
 	if (error == 0)
 		error = tplx_json_fields(p->doc, obj, path, fields,
 		                         TPLX_FIELDS_COUNT(fields), p->err);
@@ -339,7 +319,8 @@ static int parse_root(const struct parse *p, const struct tplx_json *root,
 
 	error = tplx_json_expect(p->doc, root, &path, TPLX_JSON_OBJECT, p->err);
 	if (error == 0)
-		error = only_known(p, root, &path, known);
+		error = tplx_json_only_known(p->doc, root, &path, known,
+		                             p->err);
 	if (error == 0)
 		error = tplx_json_fields(p->doc, root, &path, fields,
 		                         TPLX_FIELDS_COUNT(fields), p->err);
@@ -452,40 +433,6 @@ void tplc_notice_free(struct tplc_notice *notice)
 
 /* ---- writing ------------------------------------------------------------ */
 
-static int add_string(struct tplx_buf *b, const char *s)
-{
-	int error = tplx_buf_addc(b, '"');
-
-	for (; error == 0 && *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '"' || c == '\\')
-			error = tplx_buf_addf(b, "\\%c", c);
-		else if (c == '\n')
-			error = tplx_buf_adds(b, "\\n");
-		else if (c == '\t')
-			error = tplx_buf_adds(b, "\\t");
-		else if (c < 0x20)
-			error = tplx_buf_addf(b, "\\u%04x", c);
-		else
-			error = tplx_buf_addc(b, (char)c);
-	}
-	return error == 0 ? tplx_buf_addc(b, '"') : error;
-}
-
-/* ,"key":"value" when value is set; first member without the comma. */
-static int add_member(struct tplx_buf *b, const char *key, const char *value)
-{
-	int error;
-
-	if (value == NULL)
-		return 0;
-	error = tplx_buf_adds(b, b->len > 1 ? ",\"" : "\"");
-	if (error == 0)
-		error = tplx_buf_addf(b, "%s\":", key);
-	return error == 0 ? add_string(b, value) : error;
-}
-
 static int write_body(struct tplx_buf *b, const struct tplc_notice *n)
 {
 	size_t i;
@@ -493,29 +440,32 @@ static int write_body(struct tplx_buf *b, const struct tplc_notice *n)
 
 	error = tplx_buf_addc(b, '{');
 	if (error == 0)
-		error = add_member(b, "id", n->id ? n->id : "");
+		error = tplx_jsonb_member(b, "id", n->id ? n->id : "");
 	if (error == 0)
-		error = add_member(b, "issued", n->issued ? n->issued : "");
+		error = tplx_jsonb_member(b, "issued",
+		                          n->issued ? n->issued : "");
 	if (error == 0)
-		error = add_member(b, "delivery",
-		                   n->delivery ? n->delivery : "");
+		error = tplx_jsonb_member(b, "delivery",
+		                          n->delivery ? n->delivery : "");
 	if (error == 0)
-		error = add_member(b, "manufacturer",
-		                   n->manufacturer ? n->manufacturer : "");
+		error = tplx_jsonb_member(b, "manufacturer",
+		                          n->manufacturer ? n->manufacturer
+		                                          : "");
 	if (error == 0)
-		error = add_member(b, "product", n->product ? n->product : "");
+		error = tplx_jsonb_member(b, "product",
+		                          n->product ? n->product : "");
 	if (error == 0)
 		error = tplx_buf_adds(b, ",\"versions\":[");
 	for (i = 0; error == 0 && i < n->version_count; i++) {
 		if (i > 0)
 			error = tplx_buf_addc(b, ',');
 		if (error == 0)
-			error = add_string(b, n->versions[i]);
+			error = tplx_jsonb_string(b, n->versions[i]);
 	}
 	if (error == 0)
 		error = tplx_buf_addc(b, ']');
 	if (error == 0)
-		error = add_member(b, "operatingSystem", n->os);
+		error = tplx_jsonb_member(b, "operatingSystem", n->os);
 	if (error == 0 && n->component_count > 0)
 		error = tplx_buf_adds(b, ",\"components\":[");
 	for (i = 0; error == 0 && i < n->component_count; i++) {
@@ -525,28 +475,29 @@ static int write_body(struct tplx_buf *b, const struct tplc_notice *n)
 		if (error == 0)
 			error = tplx_buf_adds(b, "\"name\":");
 		if (error == 0)
-			error = add_string(b, c->name ? c->name : "");
+			error = tplx_jsonb_string(b, c->name ? c->name : "");
 		if (error == 0)
-			error = add_member(b, "version", c->version);
+			error = tplx_jsonb_member(b, "version", c->version);
 		if (error == 0)
-			error = add_member(b, "endOfSupport",
-			                   c->end_of_support);
+			error = tplx_jsonb_member(b, "endOfSupport",
+			                          c->end_of_support);
 		if (error == 0)
 			error = tplx_buf_addc(b, '}');
 	}
 	if (error == 0 && n->component_count > 0)
 		error = tplx_buf_addc(b, ']');
 	if (error == 0)
-		error = add_member(b, "eol", n->eol);
+		error = tplx_jsonb_member(b, "eol", n->eol);
 	if (error == 0)
-		error = add_member(b, "eos", n->eos);
+		error = tplx_jsonb_member(b, "eos", n->eos);
 	if (error == 0 && n->maintenance != NULL) {
 		error = tplx_buf_adds(b, ",\"remainingMaintenance\":{"
 		                         "\"description\":");
 		if (error == 0)
-			error = add_string(b, n->maintenance);
+			error = tplx_jsonb_string(b, n->maintenance);
 		if (error == 0)
-			error = add_member(b, "until", n->maintenance_until);
+			error = tplx_jsonb_member(b, "until",
+			                          n->maintenance_until);
 		if (error == 0)
 			error = tplx_buf_addc(b, '}');
 	}
@@ -563,20 +514,21 @@ static int write_body(struct tplx_buf *b, const struct tplc_notice *n)
 				error = tplx_buf_addc(b, ',');
 			first = false;
 			if (error == 0)
-				error = add_string(b,
-				                   tplc_notice_control_name(c));
+				error = tplx_jsonb_string(
+				        b, tplc_notice_control_name(c));
 		}
 		if (error == 0)
 			error = tplx_buf_addc(b, ']');
 		if (error == 0)
-			error = add_member(b, "notes", n->controls_notes);
+			error = tplx_jsonb_member(b, "notes",
+			                          n->controls_notes);
 		if (error == 0)
 			error = tplx_buf_addc(b, '}');
 	}
 	if (error == 0)
-		error = add_member(b, "replacement", n->replacement);
+		error = tplx_jsonb_member(b, "replacement", n->replacement);
 	if (error == 0)
-		error = add_member(b, "contact", n->contact);
+		error = tplx_jsonb_member(b, "contact", n->contact);
 	if (error == 0)
 		error = tplx_buf_adds(b, "}\n");
 	return error;

@@ -50,8 +50,8 @@ static const double exposure_points[] = {
 	[TPLC_EXPOSURE_ISOLATED] = 1, [TPLC_EXPOSURE_STANDALONE] = 0,
 };
 static const char *const exposure_text[] = {
-	[TPLC_EXPOSURE_UNKNOWN] = "exposure not recorded: taken as on the "
-	                          "hospital network",
+	[TPLC_EXPOSURE_UNKNOWN] = ("exposure not recorded: taken as on the "
+	                           "hospital network"),
 	[TPLC_EXPOSURE_INTERNET] = "reachable from the internet",
 	[TPLC_EXPOSURE_NETWORK] = "on the routed hospital network",
 	[TPLC_EXPOSURE_SEGMENTED] = "on its own filtered network segment",

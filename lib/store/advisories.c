@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Advisories and the vulnerabilities they name. */
+#include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
@@ -188,7 +189,9 @@ struct tplc_advisory_import {
 	long long advisory_id;
 	struct tplc_import_stats *stats;
 	struct key_cache purls, cpes;
-	int error; /* the first failed add: end rolls back */
+	int error;              /* the first failed add: end rolls back */
+	size_t count;           /* advisories added */
+	struct tplc_error *err; /* begin's: where end reports */
 };
 
 /*
@@ -406,6 +409,7 @@ int tplc_store_advisory_import_begin(struct tplc_advisory_import **out,
 		return tplc_error_set(err, TPLC_ENOMEM, "out of memory");
 	im->store = store;
 	im->file = file;
+	im->err = err;
 	error = tplc_store__exec(store, IMPORT_CACHE_PRAGMA, err);
 	if (error == 0)
 		error = tplc_store__import_begin(store, err);
@@ -447,7 +451,20 @@ int tplc_store_advisory_import_add(struct tplc_advisory_import *im,
 		return error;
 	}
 	stats->added++;
+	im->count++;
 	return 0;
+}
+
+/* One audit entry per file, not per advisory: a feed holds 300,000. */
+static int audit_feed(struct tplc_advisory_import *im)
+{
+	char count[24];
+	const char *detail[] = { "advisories", count, NULL };
+
+	snprintf(count, sizeof(count), "%zu", im->count);
+	return tplc_store__audit(im->store, NULL, "import.advisories",
+	                         im->file != NULL ? im->file : "advisories",
+	                         detail, im->err);
 }
 
 int tplc_store_advisory_import_end(struct tplc_advisory_import *im, int error)
@@ -456,6 +473,8 @@ int tplc_store_advisory_import_end(struct tplc_advisory_import *im, int error)
 		return error;
 	if (error == 0)
 		error = im->error;
+	if (error == 0 && im->count > 0)
+		error = audit_feed(im);
 	finalize_all(im);
 	key_cache_free(&im->purls);
 	key_cache_free(&im->cpes);

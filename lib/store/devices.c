@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The hospital's devices: inventory import and device queries. */
+#include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
@@ -116,6 +117,20 @@ static int import_device(struct inventory_import *im,
 	return error;
 }
 
+static int audit_import(struct tplc_store *store, const char *source,
+                        const struct tplc_import_stats *stats,
+                        struct tplc_error *err)
+{
+	char added[24], updated[24];
+	const char *detail[] = { "added", added, "updated", updated, NULL };
+
+	snprintf(added, sizeof(added), "%zu", stats->added);
+	snprintf(updated, sizeof(updated), "%zu", stats->updated);
+	return tplc_store__audit(store, NULL, "import.inventory",
+	                         source != NULL ? source : "inventory", detail,
+	                         err);
+}
+
 int tplc_store_import_inventory(struct tplc_store *store,
                                 const struct tplc_inventory *inventory,
                                 const char *source,
@@ -137,6 +152,8 @@ int tplc_store_import_inventory(struct tplc_store *store,
 		error = import_device(&im, &inventory->devices[i], err);
 	sqlite3_finalize(im.upsert);
 	sqlite3_finalize(im.exists);
+	if (error == 0)
+		error = audit_import(store, source, stats, err);
 	return tplc_store__import_end(store, error);
 }
 
@@ -299,10 +316,38 @@ int tplc_store_device_set(struct tplc_store *store, const char *site,
 	tplc_store__bind_text(update, 8, set->ar);
 	tplc_store__bind_text(update, 9, set->clinical_function);
 	tplc_store__bind_text(update, 10, set->deployment);
-	if (sqlite3_step(update) != SQLITE_DONE)
+	error = tplc_store__import_begin(store, err);
+	if (error == 0 && sqlite3_step(update) != SQLITE_DONE)
 		error = tplc_error_set(err, TPLC_ESTORE,
 		                       "cannot update device %s: %s", asset_tag,
 		                       sqlite3_errmsg(store->db));
+	if (error == 0) {
+		const char *detail[] = {
+			"site",
+			site,
+			"exposure",
+			set->exposure,
+			"segment",
+			set->segment,
+			"controls",
+			set->controls,
+			"cr",
+			set->cr,
+			"ir",
+			set->ir,
+			"ar",
+			set->ar,
+			"clinical_function",
+			set->clinical_function,
+			"deployment",
+			set->deployment,
+			NULL,
+		};
+
+		error = tplc_store__audit(store, NULL, "device.set", asset_tag,
+		                          detail, err);
+	}
+	error = tplc_store__import_end(store, error);
 	sqlite3_finalize(update);
 	return error;
 }

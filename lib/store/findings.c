@@ -9,6 +9,8 @@
 #include "lifecycle-book.h"
 #include "tplc/priority.h"
 #include "tplc/rubric.h"
+#include "tplc/triage.h"
+#include "triage.h"
 #include "util/alloc.h"
 #include "util/arena.h"
 
@@ -68,6 +70,38 @@
 #define FINDING_OVERDUE \
 	POSTMARKET_OVERDUE("f.product_version_id", "f.vuln_id", "?9")
 
+/* The decision in force on a finding (tplc/triage.h): an approved risk
+ * acceptance not expired on ?10 (today), else the newest decision.  With
+ * ?11 (a row per device) a device's own acceptance or decision counts,
+ * and before the version-wide one; without, only the version-wide. */
+#define FINDING_STATE_JOINS                                             \
+	" LEFT JOIN acceptances ac ON ac.id = (SELECT a2.id"            \
+	"  FROM acceptance_findings af"                                 \
+	"  JOIN acceptances a2 ON a2.id = af.acceptance_id"             \
+	"  WHERE af.product_version_id = f.product_version_id"          \
+	"  AND af.component = " TRIAGE_COMPONENT_KEY                    \
+	"  AND af.vuln_id = f.vuln_id AND a2.status = 'approved'"       \
+	"  AND a2.expires >= ?10"                                       \
+	"  AND (a2.device_id IS NULL OR (?11 AND a2.device_id = d.id))" \
+	"  ORDER BY a2.device_id IS NULL, a2.id DESC LIMIT 1)"          \
+	" LEFT JOIN finding_triage ft ON ft.id = (SELECT t.id"          \
+	"  FROM finding_triage t"                                       \
+	"  WHERE t.product_version_id = f.product_version_id"           \
+	"  AND t.component = " TRIAGE_COMPONENT_KEY                     \
+	"  AND t.vuln_id = f.vuln_id"                                   \
+	"  AND (t.device_id IS NULL OR (?11 AND t.device_id = d.id))"   \
+	"  ORDER BY t.device_id IS NULL, t.id DESC LIMIT 1)"
+
+#define FINDING_STATE                                        \
+	" CASE WHEN ac.id IS NOT NULL THEN 'accepted'"       \
+	"  ELSE COALESCE(ft.state, 'new') END,"              \
+	" CASE WHEN ac.id IS NOT NULL THEN ac.justification" \
+	"  ELSE ft.reason END,"                              \
+	" CASE WHEN ac.id IS NOT NULL THEN ac.requested_by"  \
+	"  ELSE ft.decided_by END,"                          \
+	" CASE WHEN ac.id IS NOT NULL THEN ac.decided_at"    \
+	"  ELSE ft.decided_at END, ac.id"
+
 /* One row per finding and device running its product version (or one
  * with no device when none does), with what its priority needs. */
 static const char finding_devices_sql[] = FINDING_COLUMNS
@@ -85,10 +119,9 @@ static const char finding_devices_sql[] = FINDING_COLUMNS
         "  (SELECT m.vector FROM vulnerability_metrics m"
         "   WHERE m.vuln_id = f.vuln_id AND m.version IN ('3.0', '3.1')"
         "   AND m.vector IS NOT NULL ORDER BY m.version DESC LIMIT 1)),"
-        " f.product_version_id"
-        " FROM findings f" FINDING_JOINS
+        " f.product_version_id," FINDING_STATE " FROM findings f" FINDING_JOINS
         " LEFT JOIN devices d ON d.product_version_id = "
-        "f.product_version_id" FINDING_FILTER
+        "f.product_version_id" FINDING_STATE_JOINS FINDING_FILTER
         " AND (?5 IS NULL OR d.asset_tag = ?5)"
         " AND (?7 = 0 OR f.id = ?7) AND (?8 = 0 OR " FINDING_OVERDUE ")"
         " ORDER BY f.id, d.asset_tag";
@@ -108,6 +141,11 @@ enum {
 	COL_PRODUCT,
 	COL_V3_VECTOR,
 	COL_PRODUCT_VERSION,
+	COL_STATE,
+	COL_STATE_REASON,
+	COL_STATE_BY,
+	COL_STATE_AT,
+	COL_ACCEPTANCE,
 };
 
 static double column_score(sqlite3_stmt *stmt, int col)
@@ -148,6 +186,25 @@ static void read_finding(sqlite3_stmt *stmt, struct tplc_finding_row *row)
 	row->vex_detail = tplc_store__column_text(stmt, 25);
 	row->vex_source = tplc_store__column_text(stmt, 26);
 	row->vex_advisory = tplc_store__column_text(stmt, 27);
+	row->state = tplc_store__column_text(stmt, COL_STATE);
+	row->state_reason = tplc_store__column_text(stmt, COL_STATE_REASON);
+	row->state_by = tplc_store__column_text(stmt, COL_STATE_BY);
+	row->state_at = tplc_store__column_text(stmt, COL_STATE_AT);
+	row->acceptance_id = sqlite3_column_int64(stmt, COL_ACCEPTANCE);
+}
+
+/* Asked-for states, else all but the closed ones (unless all). */
+static bool state_wanted(const struct tplc_finding_filter *filter,
+                         const char *state)
+{
+	enum tplc_triage_state s = TPLC_TRIAGE_NEW;
+	struct tplc_error ignored;
+
+	if (state != NULL)
+		tplc_triage_state_parse(&s, state, &ignored);
+	if (filter->states != 0)
+		return (filter->states & TPLC_TRIAGE_BIT(s)) != 0;
+	return filter->all || !tplc_triage_closed(s);
 }
 
 /* ---- priority ----------------------------------------------------------- */
@@ -245,12 +302,17 @@ static int finding_pass_run(struct finding_pass *pass,
 	tplc_store__bind_text(stmt, 2, filter->vuln_id);
 	sqlite3_bind_int(stmt, 3, filter->kev_only);
 	tplc_store__bind_text(stmt, 5, filter->asset_tag);
-	sqlite3_bind_int(stmt, 6, filter->all);
+	sqlite3_bind_int(stmt, 6, filter->all || filter->states != 0);
 	sqlite3_bind_int64(stmt, 7, filter->id);
 	sqlite3_bind_int(stmt, 8, filter->overdue);
 	tplc_store__bind_text(stmt, 9, tplc_ctx_now(store->ctx));
+	tplc_store__bind_text(stmt, 10, today);
+	sqlite3_bind_int(stmt, 11,
+	                 filter->by_device || filter->asset_tag != NULL);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		read_finding(stmt, &row);
+		if (!state_wanted(filter, row.state))
+			continue;
 		memset(&in, 0, sizeof(in));
 		memset(&fd, 0, sizeof(fd));
 		in.kev = row.kev;
@@ -338,6 +400,10 @@ static const size_t row_strings[] = {
 	offsetof(struct tplc_finding_row, vex_advisory),
 	offsetof(struct tplc_finding_row, priority_device),
 	offsetof(struct tplc_finding_row, device_vector),
+	offsetof(struct tplc_finding_row, state),
+	offsetof(struct tplc_finding_row, state_reason),
+	offsetof(struct tplc_finding_row, state_by),
+	offsetof(struct tplc_finding_row, state_at),
 };
 
 struct finding_list {
@@ -490,6 +556,7 @@ int tplc_store_finding_explain(struct tplc_store *store, long long id,
 	filter.id = id;
 	filter.asset_tag = asset_tag;
 	filter.all = true;
+	filter.by_device = true; /* each device's own decision */
 	error = finding_pass_run(&pass, &filter, err);
 	if (error == 0 && ex.found == 0)
 		return tplc_error_set(err, TPLC_ENOTFOUND,
@@ -522,7 +589,21 @@ static const char summary_sql[] =
         "   FROM findings f JOIN vulnerabilities u ON u.id = f.vuln_id"
         "   WHERE f.product_version_id = d.product_version_id AND u.kev"
         "   AND " FINDING_OPEN ")),"
-        " (SELECT MAX(at) FROM scans)";
+        " (SELECT MAX(at) FROM scans),"
+        /* each key's newest decision (triage.h) */
+        " (SELECT COUNT(*) FROM finding_triage t WHERE t.id = (SELECT"
+        "   MAX(x.id) FROM finding_triage x WHERE x.product_version_id ="
+        "   t.product_version_id AND x.component = t.component AND"
+        "   x.vuln_id = t.vuln_id AND coalesce(x.device_id, 0) ="
+        "   coalesce(t.device_id, 0)) AND t.state NOT IN ('new',"
+        "   'in-triage')),"
+        /* ?1: today; an acceptance runs through its expiry day */
+        " (SELECT COUNT(*) FROM acceptances WHERE status = 'approved'"
+        "   AND expires >= ?1),"
+        " (SELECT COUNT(*) FROM acceptances WHERE status = 'pending'"
+        "   AND expires >= ?1),"
+        " (SELECT COUNT(*) FROM acceptances WHERE status = 'expired'"
+        "   OR (status IN ('approved', 'pending') AND expires < ?1))";
 
 int tplc_store_summary(struct tplc_store *store, struct tplc_fleet_summary *out,
                        struct tplc_error *err)
@@ -535,6 +616,7 @@ int tplc_store_summary(struct tplc_store *store, struct tplc_fleet_summary *out,
 	error = tplc_store__prepare(store, &stmt, summary_sql, err);
 	if (error < 0)
 		return error;
+	tplc_store__bind_text(stmt, 1, tplc_ctx_today(store->ctx));
 	if (sqlite3_step(stmt) != SQLITE_ROW) {
 		error = tplc_store__fail(store, err, "cannot summarise");
 		goto out;
@@ -555,6 +637,10 @@ int tplc_store_summary(struct tplc_store *store, struct tplc_fleet_summary *out,
 	scan = tplc_store__column_text(stmt, 13);
 	if (scan != NULL)
 		snprintf(out->last_scan, sizeof(out->last_scan), "%s", scan);
+	out->decided = sqlite3_column_int64(stmt, 14);
+	out->accepted = sqlite3_column_int64(stmt, 15);
+	out->awaiting_approval = sqlite3_column_int64(stmt, 16);
+	out->expired_acceptances = sqlite3_column_int64(stmt, 17);
 out:
 	sqlite3_finalize(stmt);
 	return error;

@@ -42,6 +42,17 @@ int tplc_store__step_done(struct tplc_store *store, sqlite3_stmt *stmt,
 int tplc_store__import_begin(struct tplc_store *store, struct tplc_error *err);
 int tplc_store__import_end(struct tplc_store *store, int error);
 
+/*
+ * Append an entry to the audit log (audit.c, tplc/audit.h) inside the
+ * caller's transaction, so a change rolled back leaves no entry.  actor
+ * NULL or "": the context's.  detail: key, value, key, value, ..., NULL
+ * (a NULL value leaves its key out), written as a flat JSON object of
+ * strings; detail NULL: none.
+ */
+int tplc_store__audit(struct tplc_store *store, const char *actor,
+                      const char *action, const char *subject,
+                      const char *const *detail, struct tplc_error *err);
+
 /* Step a statement that returns one row whose first column is an id,
  * into *out; the statement is finalized either way. */
 int tplc_store__step_id(struct tplc_store *store, sqlite3_stmt *stmt,
@@ -71,6 +82,11 @@ int tplc_store__rubric_answers(struct tplc_store *store, sqlite3_stmt **cache,
                                size_t *model_answers, size_t *vuln_answers,
                                size_t *vuln_impact, struct tplc_error *err);
 
+/* "Manufacturer Model Version" of product version pv_id, for messages and
+ * audit subjects ("product version N" when it cannot be read). */
+void tplc_store__version_name(struct tplc_store *store, long long pv_id,
+                              char *out, size_t size);
+
 /* Find or create a product version; *out is its row id. */
 int tplc_store__product_version(struct tplc_store *store,
                                 const char *manufacturer, const char *model,
@@ -98,6 +114,16 @@ struct tplc_milestones;
 int tplc_store__milestones_set_pv(struct tplc_store *store, long long pv_id,
                                   const struct tplc_milestones *m,
                                   struct tplc_error *err);
+
+struct tplc_dsse;
+/* Verify env with a key trusted for manufacturer (trusted_keys'
+ * owner): 0 and its id into key_id, or TPLC_EPARSE naming the signers
+ * and the owner (notices.c). */
+int tplc_store__verify_trusted(struct tplc_store *store,
+                               const struct tplc_dsse *env,
+                               const char *manufacturer, const char *source,
+                               char *key_id, size_t key_id_size,
+                               struct tplc_error *err);
 
 /* Schema migrations (schema.c). */
 int tplc_store__migrate(struct tplc_store *store, struct tplc_error *err);

@@ -156,6 +156,17 @@ int tplc_store__milestones_set_pv(struct tplc_store *store, long long pv_id,
 	sqlite3_finalize(del);
 	if (error == 0)
 		error = check_order(store, pv_id, err);
+	if (error == 0) {
+		char subject[512];
+		const char *detail[] = { "release", m->release,   "eol",
+			                 m->eol,    "eos",        m->eos,
+			                 "notice",  m->notice_id, NULL };
+
+		tplc_store__version_name(store, pv_id, subject,
+		                         sizeof(subject));
+		error = tplc_store__audit(store, m->by, "lifecycle.milestones",
+		                          subject, detail, err);
+	}
 	return error;
 }
 
@@ -362,6 +373,18 @@ struct support_set {
 	const char *level, *end_of_support, *by, *note;
 };
 
+static int audit_component(struct tplc_store *store, long long pv_id,
+                           const char *component, const char *by,
+                           const char *action, const char *const *detail,
+                           struct tplc_error *err)
+{
+	char name[512], subject[1024];
+
+	tplc_store__version_name(store, pv_id, name, sizeof(name));
+	snprintf(subject, sizeof(subject), "%s: %s", name, component);
+	return tplc_store__audit(store, by, action, subject, detail, err);
+}
+
 static const char support_sql[] =
         "INSERT INTO component_support(product_version_id, component,"
         " support_level, end_of_support, set_by, set_at, note)"
@@ -392,6 +415,14 @@ static int set_support(struct tplc_store *store, long long pv_id,
 	error = tplc_store__step_done(store, stmt, err,
 	                              "cannot record component support");
 	sqlite3_finalize(stmt);
+	if (error == 0) {
+		const char *detail[] = { "support_level", s->level,
+			                 "end_of_support", s->end_of_support,
+			                 NULL };
+
+		error = audit_component(store, pv_id, key, s->by,
+		                        "lifecycle.support", detail, err);
+	}
 	return error;
 }
 
@@ -462,6 +493,16 @@ static int record_decision(struct tplc_store *store, long long pv_id,
 	error = tplc_store__step_done(store, stmt, err,
 	                              "cannot record the decision");
 	sqlite3_finalize(stmt);
+	if (error == 0) {
+		const char *detail[] = {
+			"decision",  tplc_component_decision_name(d->decision),
+			"rationale", d->rationale,
+			NULL,
+		};
+
+		error = audit_component(store, pv_id, key, d->by,
+		                        "lifecycle.decide", detail, err);
+	}
 	return error;
 }
 

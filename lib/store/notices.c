@@ -146,6 +146,29 @@ static int record(struct tplc_store *store, const struct recording *r,
 			                                      err);
 	}
 	sqlite3_finalize(stmt);
+	if (error == 0) {
+		char subject[TPLC_NOTICE_ID_MAX + 16];
+		const char *detail[] = { "manufacturer",
+			                 n->manufacturer,
+			                 "product",
+			                 n->product,
+			                 "eol",
+			                 n->eol,
+			                 "eos",
+			                 n->eos,
+			                 "key",
+			                 r->key_id,
+			                 "source",
+			                 r->source,
+			                 NULL };
+
+		snprintf(subject, sizeof(subject), "notice %s", n->id);
+		error = tplc_store__audit(store, r->by,
+		                          strcmp(r->direction, "issued") == 0
+		                                  ? "notice.issue"
+		                                  : "notice.import",
+		                          subject, detail, err);
+	}
 	return error;
 }
 
@@ -167,12 +190,12 @@ int tplc_store_notice_record(struct tplc_store *store,
 
 /* ---- import --------------------------------------------------------------- */
 
-/* Verify env with a key trusted for manufacturer: 0 and its id into
- * key_id, or TPLC_EPARSE saying why not. */
-static int verify_trusted(struct tplc_store *store, const struct tplc_dsse *env,
-                          const char *manufacturer, const char *source,
-                          char *key_id, size_t key_id_size,
-                          struct tplc_error *err)
+/* Shared with docs.c (internal.h). */
+int tplc_store__verify_trusted(struct tplc_store *store,
+                               const struct tplc_dsse *env,
+                               const char *manufacturer, const char *source,
+                               char *key_id, size_t key_id_size,
+                               struct tplc_error *err)
 {
 	struct tplx_buf signers = TPLX_BUF_INIT(SIGNERS_MAX);
 	sqlite3_stmt *stmt = NULL;
@@ -255,8 +278,9 @@ int tplc_store_notice_import(struct tplc_store *store, const char *text,
 	                          env->payload_len, payload_source, err);
 	if (error < 0)
 		goto out;
-	error = verify_trusted(store, env, notice->manufacturer, source,
-	                       out->key_id, sizeof(out->key_id), err);
+	error = tplc_store__verify_trusted(store, env, notice->manufacturer,
+	                                   source, out->key_id,
+	                                   sizeof(out->key_id), err);
 	if (error < 0)
 		goto out;
 	document = tplx_strndup(text, len);
@@ -386,10 +410,23 @@ int tplc_store_key_trust(struct tplc_store *store,
 	tplc_store__bind_text(stmt, 4, comment);
 	tplc_store__bind_text(stmt, 5, by);
 	tplc_store__bind_text(stmt, 6, tplc_ctx_now(store->ctx));
-	error = tplc_store__step_done(store, stmt, err, "cannot trust key");
+	error = tplc_store__import_begin(store, err);
+	if (error == 0)
+		error = tplc_store__step_done(store, stmt, err,
+		                              "cannot trust key");
 	if (error == 0 && sqlite3_changes(store->db) == 0)
 		error = tplc_error_set(err, TPLC_EEXISTS,
 		                       "key %s is already trusted", key->id);
+	if (error == 0) {
+		char subject[TPLC_KEY_ID_SIZE + 8];
+		const char *detail[] = { "owner", manufacturer, "comment",
+			                 comment, NULL };
+
+		snprintf(subject, sizeof(subject), "key %s", key->id);
+		error = tplc_store__audit(store, by, "key.trust", subject,
+		                          detail, err);
+	}
+	error = tplc_store__import_end(store, error);
 	sqlite3_finalize(stmt);
 	return error;
 }
@@ -406,10 +443,21 @@ int tplc_store_key_forget(struct tplc_store *store, const char *key_id,
 	if (error < 0)
 		return error;
 	tplc_store__bind_text(stmt, 1, key_id);
-	error = tplc_store__step_done(store, stmt, err, "cannot forget key");
+	error = tplc_store__import_begin(store, err);
+	if (error == 0)
+		error = tplc_store__step_done(store, stmt, err,
+		                              "cannot forget key");
 	if (error == 0 && sqlite3_changes(store->db) == 0)
 		error = tplc_error_set(err, TPLC_ENOTFOUND, "no trusted key %s",
 		                       key_id);
+	if (error == 0) {
+		char subject[160];
+
+		snprintf(subject, sizeof(subject), "key %s", key_id);
+		error = tplc_store__audit(store, NULL, "key.forget", subject,
+		                          NULL, err);
+	}
+	error = tplc_store__import_end(store, error);
 	sqlite3_finalize(stmt);
 	return error;
 }

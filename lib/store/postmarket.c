@@ -330,6 +330,17 @@ static const char decide_sql[] =
         " risk, rationale, decided_by, decided_at, aware_at)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 
+static int audit_key(struct tplc_store *store, const struct resolved *r,
+                     const char *version, const char *by, const char *action,
+                     const char *const *detail, struct tplc_error *err)
+{
+	char subject[512];
+
+	snprintf(subject, sizeof(subject), "%s %s", r->product,
+	         version != NULL ? version : "");
+	return tplc_store__audit(store, by, action, subject, detail, err);
+}
+
 static int insert_decision(struct tplc_store *store, const struct resolved *r,
                            const struct tplc_postmarket_decision *d,
                            const char *aware, struct tplc_error *err)
@@ -414,6 +425,23 @@ int tplc_postmarket_decide(struct tplc_store *store,
 		         seen[0] ? seen : tplc_ctx_now(store->ctx));
 	if (error == 0)
 		error = insert_decision(store, &r, d, aware, err);
+	if (error == 0) {
+		const char *detail[] = {
+			"vulnerability",
+			r.vuln,
+			"risk",
+			d->risk == TPLC_RISK_UNCONTROLLED ? "uncontrolled"
+			                                  : "controlled",
+			"aware",
+			aware,
+			"rationale",
+			d->rationale,
+			NULL,
+		};
+
+		error = audit_key(store, &r, d->key.version, d->decided_by,
+		                  "postmarket.decide", detail, err);
+	}
 	error = tplc_store__import_end(store, error);
 	if (error < 0)
 		return committed(store, error, err);
@@ -492,6 +520,24 @@ int tplc_postmarket_event(struct tplc_store *store,
 	error = resolve_key(store, &rec->key, &r, err);
 	if (error == 0)
 		error = insert_event(store, &r, rec, at, err);
+	if (error == 0) {
+		const char *detail[] = {
+			"vulnerability",
+			r.vuln,
+			"event",
+			rec->event == TPLC_PM_FIX_DISTRIBUTED
+			        ? "fix_distributed"
+			        : "customers_notified",
+			"at",
+			at,
+			"note",
+			rec->note,
+			NULL,
+		};
+
+		error = audit_key(store, &r, rec->key.version, rec->recorded_by,
+		                  "postmarket.event", detail, err);
+	}
 	error = tplc_store__import_end(store, error);
 	if (error < 0)
 		return committed(store, error, err);

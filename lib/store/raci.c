@@ -193,6 +193,23 @@ int tplc_store_raci_set(struct tplc_store *store,
 	if (error == 0)
 		error = write_override(store, product_id, device_id, stage,
 		                       party, set, err);
+	if (error == 0) {
+		char roles[5];
+		const char *detail[] = {
+			"task",     tplc_raci_task_key(set->task),
+			"stage",    stage,
+			"party",    party,
+			"roles",    roles,
+			"contract", set->contract,
+			NULL,
+		};
+
+		tplc_raci_letters_format(roles, set->roles);
+		error = tplc_store__audit(store, set->by, "raci.set",
+		                          set->product != NULL ? set->product
+		                                               : set->asset_tag,
+		                          detail, err);
+	}
 	return tplc_store__import_end(store, error);
 }
 

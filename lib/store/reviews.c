@@ -195,8 +195,25 @@ static int record_one(struct tplc_store *store, struct statements *s,
 	sqlite3_bind_int64(s->device, 1, d->id);
 	tplc_store__bind_text(s->device, 2, device_controls);
 	tplc_store__bind_text(s->device, 3, exposure);
-	return tplc_store__step_done(store, s->device, err,
-	                             "cannot set the device's controls");
+	error = tplc_store__step_done(store, s->device, err,
+	                              "cannot set the device's controls");
+	if (error == 0) {
+		char subject[48], device[24];
+		const char *detail[] = {
+			"device",   device,
+			"stage",    d->stage,
+			"decision", tplc_review_decision_name(r->decision),
+			"by_date",  r->decide_by,
+			"controls", names,
+			NULL,
+		};
+
+		snprintf(subject, sizeof(subject), "review %lld", review_id);
+		snprintf(device, sizeof(device), "%lld", d->id);
+		error = tplc_store__audit(store, r->by, "review.record",
+		                          subject, detail, err);
+	}
+	return error;
 }
 
 int tplc_store_review_record(struct tplc_store *store,

@@ -5,6 +5,7 @@
  * own answer overrides the model's.
  */
 #include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
@@ -55,6 +56,15 @@ int tplc_store_rubric_set(struct tplc_store *store, const char *product,
 			(*recorded)++;
 	}
 	sqlite3_finalize(stmt);
+	if (error == 0) {
+		char count[24];
+		const char *detail[] = { "vulnerability", vuln_id, "answers",
+			                 count, NULL };
+
+		snprintf(count, sizeof(count), "%zu", *recorded);
+		error = tplc_store__audit(store, by, "rubric.set", product,
+		                          detail, err);
+	}
 	return tplc_store__import_end(store, error);
 }
 

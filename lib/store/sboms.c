@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* SBOMs: attach a parsed SBOM to a product version. */
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -221,6 +222,20 @@ static int insert_sbom(struct sbom_import *im, const struct tplc_sbom *sbom,
 	return error;
 }
 
+static int audit_sbom(struct tplc_store *store, const char *maker,
+                      const char *model, const char *version,
+                      const char *source, size_t components,
+                      struct tplc_error *err)
+{
+	char subject[512], count[24];
+	const char *detail[] = { "source", source, "components", count, NULL };
+
+	snprintf(subject, sizeof(subject), "%s %s %s", maker, model, version);
+	snprintf(count, sizeof(count), "%zu", components);
+	return tplc_store__audit(store, NULL, "import.sbom", subject, detail,
+	                         err);
+}
+
 int tplc_store_import_sbom(struct tplc_store *store,
                            const struct tplc_sbom *sbom, const char *source,
                            const char *manufacturer, const char *product,
@@ -273,6 +288,9 @@ int tplc_store_import_sbom(struct tplc_store *store,
 		error = insert_component(&im, &sbom->components[i], err);
 	if (error == 0)
 		error = insert_dependencies(&im, sbom, err);
+	if (error == 0)
+		error = audit_sbom(store, maker, model, version, source,
+		                   sbom->component_count, err);
 	sqlite3_finalize(im.component);
 	sqlite3_finalize(im.hash);
 	sqlite3_finalize(im.dependency);

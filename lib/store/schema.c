@@ -410,11 +410,141 @@ static const char schema_v4[] =
         "  coalesce(product_id, 0), coalesce(device_id, 0), stage, task,"
         "  party);";
 
+/*
+ * v5: what issue 6 adds, governance and evidence.  The hash-chained audit
+ * log and its head; triage decisions on findings (appended: the newest per
+ * key is current), the governance body and its risk acceptances with their
+ * votes; documentation bundles a manufacturer issued or a hospital received,
+ * their files and the signed receipts; MDS2 forms and their answers.
+ *
+ * A finding's triage key outlives rescans and SBOM re-imports: its product
+ * version, its component named without a version (the purl without version,
+ * qualifiers and subpath, else the lower-cased name; '' for product-level
+ * matches), its vulnerability, and optionally one device (NULL: every device
+ * running the version).
+ */
+static const char schema_v5[] =
+        /* prev: the hash of the entry before (64 zeros for the first);
+         * hash: SHA-256 of this entry's fields and prev (audit.c) */
+        "CREATE TABLE audit_log ("
+        "  seq INTEGER PRIMARY KEY,"
+        "  at TEXT NOT NULL, actor TEXT NOT NULL,"
+        "  action TEXT NOT NULL, subject TEXT NOT NULL, detail TEXT,"
+        "  prev TEXT NOT NULL, hash TEXT NOT NULL);"
+        "CREATE TABLE audit_head ("
+        "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+        "  seq INTEGER NOT NULL, hash TEXT NOT NULL);"
+
+        /* bound_version: the component's version the decision was made
+         * on; bound_vex: the VEX statement it relied on (status,
+         * justification, whose), NULL when none */
+        "CREATE TABLE finding_triage ("
+        "  id INTEGER PRIMARY KEY,"
+        "  product_version_id INTEGER NOT NULL"
+        "    REFERENCES product_versions(id) ON DELETE CASCADE,"
+        "  device_id INTEGER REFERENCES devices(id) ON DELETE CASCADE,"
+        "  component TEXT NOT NULL, vuln_id TEXT NOT NULL,"
+        "  state TEXT NOT NULL CHECK (state IN ('new','in-triage',"
+        "    'exploitable','not-affected','mitigated','resolved')),"
+        "  justification TEXT, reason TEXT NOT NULL,"
+        "  bound_version TEXT, bound_vex TEXT,"
+        "  decided_by TEXT NOT NULL, decided_at TEXT NOT NULL);"
+        "CREATE INDEX finding_triage_key ON finding_triage("
+        "  product_version_id, component, vuln_id, coalesce(device_id, 0),"
+        "  id);"
+
+        "CREATE TABLE governance_approvers ("
+        "  name TEXT PRIMARY KEY COLLATE NOCASE,"
+        "  added_by TEXT NOT NULL, added_at TEXT NOT NULL);"
+        "CREATE TABLE governance_settings ("
+        "  name TEXT PRIMARY KEY, value TEXT NOT NULL,"
+        "  set_by TEXT NOT NULL, set_at TEXT NOT NULL);"
+        /* device_id: the acceptance covers its findings on that device
+         * only; NULL: on every device of their product version.  quorum:
+         * the approvals it needs, the body's when it was requested. */
+        "CREATE TABLE acceptances ("
+        "  id INTEGER PRIMARY KEY,"
+        "  device_id INTEGER REFERENCES devices(id) ON DELETE CASCADE,"
+        "  controls TEXT NOT NULL,"
+        "  residual TEXT NOT NULL CHECK (residual IN"
+        "    ('low','medium','high','critical')),"
+        "  justification TEXT NOT NULL,"
+        "  expires TEXT NOT NULL, kev INTEGER NOT NULL DEFAULT 0,"
+        "  quorum INTEGER NOT NULL,"
+        "  status TEXT NOT NULL CHECK (status IN ('pending','approved',"
+        "    'rejected','expired','withdrawn')),"
+        "  requested_by TEXT NOT NULL, requested_at TEXT NOT NULL,"
+        "  decided_at TEXT);"
+        "CREATE TABLE acceptance_findings ("
+        "  acceptance_id INTEGER NOT NULL"
+        "    REFERENCES acceptances(id) ON DELETE CASCADE,"
+        "  product_version_id INTEGER NOT NULL"
+        "    REFERENCES product_versions(id) ON DELETE CASCADE,"
+        "  component TEXT NOT NULL, vuln_id TEXT NOT NULL,"
+        "  PRIMARY KEY (acceptance_id, product_version_id, component,"
+        "    vuln_id));"
+        "CREATE INDEX acceptance_findings_key ON acceptance_findings("
+        "  product_version_id, component, vuln_id);"
+        "CREATE TABLE acceptance_votes ("
+        "  acceptance_id INTEGER NOT NULL"
+        "    REFERENCES acceptances(id) ON DELETE CASCADE,"
+        "  approver TEXT NOT NULL COLLATE NOCASE,"
+        "  vote TEXT NOT NULL CHECK (vote IN ('approve','reject')),"
+        "  comment TEXT, at TEXT NOT NULL,"
+        "  PRIMARY KEY (acceptance_id, approver));"
+
+        /* id: the SHA-256 of the signed manifest envelope */
+        "CREATE TABLE doc_bundles ("
+        "  id TEXT PRIMARY KEY,"
+        "  direction TEXT NOT NULL CHECK (direction IN"
+        "    ('issued','received')),"
+        "  product_version_id INTEGER NOT NULL"
+        "    REFERENCES product_versions(id) ON DELETE CASCADE,"
+        "  manifest TEXT NOT NULL, key_id TEXT NOT NULL,"
+        "  created TEXT NOT NULL,"
+        "  recorded_by TEXT NOT NULL, recorded_at TEXT NOT NULL);"
+        "CREATE TABLE doc_files ("
+        "  bundle_id TEXT NOT NULL"
+        "    REFERENCES doc_bundles(id) ON DELETE CASCADE,"
+        "  name TEXT NOT NULL, kind TEXT NOT NULL,"
+        "  sha256 TEXT NOT NULL, size INTEGER NOT NULL,"
+        "  imported INTEGER NOT NULL DEFAULT 0,"
+        "  PRIMARY KEY (bundle_id, name));"
+        /* a receipt this store issued (hospital) or verified
+         * (manufacturer); id: the receipt's own unique id */
+        "CREATE TABLE doc_receipts ("
+        "  id TEXT PRIMARY KEY,"
+        "  bundle_id TEXT NOT NULL"
+        "    REFERENCES doc_bundles(id) ON DELETE CASCADE,"
+        "  direction TEXT NOT NULL CHECK (direction IN"
+        "    ('issued','received')),"
+        "  receipt TEXT NOT NULL, key_id TEXT NOT NULL,"
+        "  recorded_by TEXT NOT NULL, recorded_at TEXT NOT NULL);"
+
+        /* one MDS2 per import; the newest of a product version is its
+         * current one */
+        "CREATE TABLE mds2_forms ("
+        "  id INTEGER PRIMARY KEY,"
+        "  product_version_id INTEGER NOT NULL"
+        "    REFERENCES product_versions(id) ON DELETE CASCADE,"
+        "  document_id TEXT, released TEXT,"
+        "  source TEXT NOT NULL, sha256 TEXT NOT NULL,"
+        "  imported_by TEXT NOT NULL, imported_at TEXT NOT NULL);"
+        "CREATE INDEX mds2_forms_version"
+        "  ON mds2_forms(product_version_id, id);"
+        /* answer: normalised; text: as written; question: the form's
+         * wording when it carried one */
+        "CREATE TABLE mds2_answers ("
+        "  form_id INTEGER NOT NULL"
+        "    REFERENCES mds2_forms(id) ON DELETE CASCADE,"
+        "  question_id TEXT NOT NULL,"
+        "  answer TEXT NOT NULL CHECK (answer IN ('yes','no','n/a',"
+        "    'see-note','text','unanswered')),"
+        "  text TEXT, note TEXT, question TEXT,"
+        "  PRIMARY KEY (form_id, question_id));";
+
 static const char *const migrations[] = {
-	schema_v1,
-	schema_v2,
-	schema_v3,
-	schema_v4,
+	schema_v1, schema_v2, schema_v3, schema_v4, schema_v5,
 };
 
 #define MIGRATION_COUNT ((int)(sizeof(migrations) / sizeof(migrations[0])))

@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The store's half of a scan, reconciling: the scan's matches against the
  * findings the store has, in one transaction. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
 #include "scan.h"
+#include "tplc/accept.h"
+#include "tplc/triage.h"
 #include "util/alloc.h"
 
 /* What the merge compares, in read_stored's order. */
@@ -322,6 +325,27 @@ static int record_scan(struct tplc_store *store,
 	return error;
 }
 
+/* A scan that changed the findings says so in the audit trail; one that
+ * found the same as the last does not (it would drown the decisions). */
+static int audit_scan(struct tplc_store *store, long long advisory_id,
+                      const struct tplc_store__sync_stats *stats,
+                      struct tplc_error *err)
+{
+	char added[24], removed[24], total[24], subject[48];
+	const char *detail[] = { "added", added, "removed", removed,
+		                 "total", total, NULL };
+
+	snprintf(added, sizeof(added), "%zu", stats->added);
+	snprintf(removed, sizeof(removed), "%zu", stats->removed);
+	snprintf(total, sizeof(total), "%zu", stats->total);
+	if (advisory_id != 0)
+		snprintf(subject, sizeof(subject), "advisory %lld",
+		         advisory_id);
+	else
+		snprintf(subject, sizeof(subject), "fleet");
+	return tplc_store__audit(store, NULL, "scan", subject, detail, err);
+}
+
 static int sync(struct tplc_store *store, long long advisory_id,
                 const struct tplc_store__match *matches, size_t count,
                 struct tplc_store__sync_stats *stats, struct tplc_error *err)
@@ -369,6 +393,14 @@ static int sync(struct tplc_store *store, long long advisory_id,
 		error = count_findings(store, advisory_id, &stats->total, err);
 	if (error == 0 && advisory_id == 0)
 		error = record_scan(store, stats, err);
+	if (error == 0 && (stats->added > 0 || stats->removed > 0))
+		error = audit_scan(store, advisory_id, stats, err);
+	/* acceptances that ran out reopen their findings; then decisions
+	 * bound to a version or VEX statement that changed */
+	if (error == 0)
+		error = tplc_store_acceptances_expire(store, err);
+	if (error == 0)
+		error = tplc_store_triage_reconcile(store, err);
 	error = tplc_store__import_end(store, error);
 out:
 	tplx_free(sorted);

@@ -59,9 +59,9 @@ static int read_entry(struct archive *a, struct tplx_buf *buf, char *chunk,
 	return n < 0 ? damaged(err, a, source, name) : 0;
 }
 
-int tplx_archive_each(const char *data, size_t len, const char *source,
-                      size_t entry_max, size_t count_max, tplx_archive_cb cb,
-                      void *cbdata, struct tplc_error *err)
+static int walk(const char *data, size_t len, const char *source,
+                size_t entry_max, size_t count_max, bool strict,
+                tplx_archive_cb cb, void *cbdata, struct tplc_error *err)
 {
 	struct tplx_buf buf = TPLX_BUF_INIT(entry_max);
 	struct archive *a = archive_read_new();
@@ -98,8 +98,17 @@ int tplx_archive_each(const char *data, size_t len, const char *source,
 			break;
 		}
 		if (archive_entry_filetype(entry) != AE_IFREG &&
-		    archive_entry_filetype(entry) != 0)
-			continue; /* folders, links */
+		    archive_entry_filetype(entry) != 0) {
+			if (!strict)
+				continue; /* folders, links */
+			name = archive_entry_pathname(entry);
+			error = tplc_error_set_at(
+			        err, TPLC_EPARSE, source, 0, 0, NULL,
+			        "%.200s: not a regular file (a link, folder "
+			        "or device)",
+			        name != NULL ? name : "(no name)");
+			break;
+		}
 		name = archive_entry_pathname(entry);
 		if (name == NULL)
 			name = "data";
@@ -120,6 +129,23 @@ out:
 	tplx_free(chunk);
 	tplx_buf_release(&buf);
 	return error;
+}
+
+int tplx_archive_each(const char *data, size_t len, const char *source,
+                      size_t entry_max, size_t count_max, tplx_archive_cb cb,
+                      void *cbdata, struct tplc_error *err)
+{
+	return walk(data, len, source, entry_max, count_max, false, cb, cbdata,
+	            err);
+}
+
+int tplx_archive_each_file(const char *data, size_t len, const char *source,
+                           size_t entry_max, size_t count_max,
+                           tplx_archive_cb cb, void *cbdata,
+                           struct tplc_error *err)
+{
+	return walk(data, len, source, entry_max, count_max, true, cb, cbdata,
+	            err);
 }
 
 struct single {

@@ -42,6 +42,16 @@ int tplx_archive_each(const char *data, size_t len, const char *source,
                       size_t entry_max, size_t count_max, tplx_archive_cb cb,
                       void *cbdata, struct tplc_error *err);
 
+/*
+ * The same, for archives that must hold only regular files (a signed
+ * bundle): a link, folder or device entry is TPLC_EPARSE naming it, where
+ * tplx_archive_each skips it.
+ */
+int tplx_archive_each_file(const char *data, size_t len, const char *source,
+                           size_t entry_max, size_t count_max,
+                           tplx_archive_cb cb, void *cbdata,
+                           struct tplc_error *err);
+
 /* The magic numbers: zip "PK\3\4", gzip 1f 8b. */
 bool tplx_archive_is_zip(const char *data, size_t len);
 bool tplx_archive_is_gzip(const char *data, size_t len);

@@ -809,3 +809,26 @@ int tplx_json_fields(const struct tplx_json_doc *doc,
 	}
 	return error;
 }
+
+int tplx_json_only_known(const struct tplx_json_doc *doc,
+                         const struct tplx_json *obj,
+                         const struct tplx_jpath *path,
+                         const char *const *allowed, struct tplc_error *err)
+{
+	size_t i, k;
+
+	for (i = 0; i < obj->u.object.count; i++) {
+		const struct tplx_json_member *m = &obj->u.object.members[i];
+		struct tplx_jpath at;
+
+		for (k = 0; allowed[k] != NULL; k++)
+			if (strcmp(m->key, allowed[k]) == 0)
+				break;
+		if (allowed[k] != NULL)
+			continue;
+		at = tplx_jpath_key(path, m->key);
+		return tplx_json_fail(doc, m->value, &at, err,
+		                      "unknown member");
+	}
+	return 0;
+}

@@ -225,4 +225,14 @@ int tplx_json_fields(const struct tplx_json_doc *doc,
                      const struct tplx_json_field *fields, size_t count,
                      struct tplc_error *err);
 
+/*
+ * For documents tplc defines itself (notices, manifests, receipts): a
+ * member of obj not in allowed (NULL-terminated) is TPLC_EPARSE "unknown
+ * member" at its path, so a misspelt field is never silently ignored.
+ */
+int tplx_json_only_known(const struct tplx_json_doc *doc,
+                         const struct tplx_json *obj,
+                         const struct tplx_jpath *path,
+                         const char *const *allowed, struct tplc_error *err);
+
 #endif
