@@ -41,6 +41,9 @@ static void test_mds2__catalog(void **state)
 		assert_non_null(p);
 	}
 	assert_int_equal(top, 126);
+	tplt_conformance("MDS2 HN 1-2019 catalogue: %zu questions, %zu "
+	                 "top-level, every parent present",
+	                 n, top);
 	assert_null(tplc_mds2_catalog_at(n));
 	assert_string_equal(tplc_mds2_catalog_find("AUDT-2.8.1")->parent,
 	                    "AUDT-2.8");
@@ -122,6 +125,10 @@ static void test_mds2__typo(void **state)
 			assert_string_equal(got, cases[i].out);
 		}
 	}
+	tplt_conformance("MDS2 question ID typos: %zu/%zu cases read as "
+	                 "the form meant, or left alone",
+	                 sizeof(cases) / sizeof(cases[0]),
+	                 sizeof(cases) / sizeof(cases[0]));
 }
 
 static void test_mds2__answers(void **state)
@@ -176,6 +183,10 @@ static void test_mds2__answers(void **state)
 			         tplc_mds2_answer_name(cases[i].answer));
 		assert_string_equal(rest, cases[i].rest);
 	}
+	tplt_conformance("MDS2 answers: %zu/%zu real-world spellings "
+	                 "normalised",
+	                 sizeof(cases) / sizeof(cases[0]),
+	                 sizeof(cases) / sizeof(cases[0]));
 	/* DOC-1..7 are free text; DOC-8 (disclosure programme) is Yes/No */
 	assert_true(tplc_mds2_free_text("DOC-1"));
 	assert_true(tplc_mds2_free_text("DOC-7"));
