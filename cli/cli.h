@@ -142,5 +142,12 @@ int cmd_docs(struct cli *cli, int argc, char **argv);
 int cmd_accept(struct cli *cli, int argc, char **argv);
 /* MDS2 forms (cmd-mds2.c) */
 int cmd_mds2(struct cli *cli, int argc, char **argv);
+/* alerts to a SIEM, and the stored ones (cmd-alerts.c) */
+int cmd_alerts(struct cli *cli, int argc, char **argv);
+/* tplc watch, tplc discover (cmd-watch.c, watch-live.c, cmd-discover.c) */
+int cmd_watch(struct cli *cli, int argc, char **argv);
+int cmd_discover(struct cli *cli, int argc, char **argv);
+/* MUD profiles (cmd-mud.c) */
+int cmd_mud(struct cli *cli, int argc, char **argv);
 
 #endif

@@ -40,7 +40,11 @@ static const struct cli_cmd commands[] = {
 	{ "audit", cmd_audit, "the tamper-evident audit trail" },
 	{ "accept", cmd_accept, "risk acceptance with approvals and expiry" },
 	{ "mds2", cmd_mds2, "MDS2 security forms: import, check, diff" },
+	{ "alerts", cmd_alerts, "send alerts to a SIEM, list stored ones" },
 	{ "docs", cmd_docs, "signed documentation transfer and receipts" },
+	{ "watch", cmd_watch, "devices, DICOM, HL7 and alerts on the wire" },
+	{ "discover", cmd_discover, "hosts on the wire no device matches" },
+	{ "mud", cmd_mud, "MUD profiles: import, bind, rules, check, nft" },
 	{ NULL, NULL, NULL },
 };
 

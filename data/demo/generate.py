@@ -167,7 +167,11 @@ NETWORK = {
 HEADER = ["Asset Tag", "Serial Number", "Manufacturer", "Model", "Software Version", "MAC Address",
           "IP Address", "Hostname", "Site", "Location", "Department", "Clinical Function",
           "Install Date", "End of Life", "End of Support", "Network Zone", "Exposure",
-          "Compensating Controls", "Cost Center Owner", "PM Due"]
+          "Compensating Controls", "Cost Center Owner", "PM Due", "AE Title"]
+
+# DICOM application entity titles the imaging devices are configured with
+# (the demo capture, data/demo/capture, shows them on the wire)
+AE_TITLES = {"SEMC-004403": "ISP_SEMC_01", "SEMC-006175": "VUEPACS"}
 
 
 def day_number(iso):
@@ -311,6 +315,7 @@ def build_inventory():
     for r in rows:
         tag += rng.randint(1, 29)
         r["Asset Tag"] = "SEMC-%06d" % tag
+        r["AE Title"] = AE_TITLES.get(r["Asset Tag"], "")
     return rows
 
 

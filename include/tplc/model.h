@@ -205,6 +205,7 @@ struct tplc_device {
 	const char *mac;          /* normalised aa:bb:cc:dd:ee:ff */
 	const char *ip;           /* textual IPv4/IPv6 */
 	const char *hostname;
+	const char *ae_title; /* DICOM application entity title */
 	const char *location; /* building / floor / room */
 	const char *department;
 	const char *clinical_function; /* therapy, diagnosis, monitoring,

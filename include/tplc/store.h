@@ -23,7 +23,7 @@
 struct tplc_store;
 
 /* The schema version this library writes. */
-#define TPLC_STORE_SCHEMA_VERSION 5
+#define TPLC_STORE_SCHEMA_VERSION 6
 
 /*
  * Open (creating if needed) the database at path and bring its schema up

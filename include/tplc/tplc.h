@@ -13,13 +13,17 @@
 #include "tplc/cpe.h"
 #include "tplc/ctx.h"
 #include "tplc/cvss.h"
+#include "tplc/dissect.h"
 #include "tplc/docs.h"
 #include "tplc/error.h"
+#include "tplc/flow.h"
 #include "tplc/inventory.h"
 #include "tplc/lifecycle.h"
 #include "tplc/match.h"
 #include "tplc/mds2.h"
 #include "tplc/model.h"
+#include "tplc/monitor.h"
+#include "tplc/mud.h"
 #include "tplc/notice.h"
 #include "tplc/postmarket.h"
 #include "tplc/priority.h"
@@ -29,6 +33,7 @@
 #include "tplc/rubric.h"
 #include "tplc/sbom-check.h"
 #include "tplc/sbom.h"
+#include "tplc/siem.h"
 #include "tplc/sign.h"
 #include "tplc/store.h"
 #include "tplc/timeline.h"
@@ -36,6 +41,7 @@
 #include "tplc/vers.h"
 #include "tplc/version.h"
 #include "tplc/vex.h"
+#include "tplc/wire.h"
 
 /* The library version, "MAJOR.MINOR.PATCH". */
 const char *tplc_version(void);

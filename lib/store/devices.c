@@ -28,9 +28,9 @@ static const char upsert_sql[] =
         "INSERT INTO devices(site_id, asset_tag, product_version_id, serial,"
         " mac, ip, hostname, location, department, clinical_function,"
         " install_date, eol_date, eos_date, source, imported_at,"
-        " exposure, segment, controls, cr, ir, ar, deployment)"
+        " exposure, segment, controls, cr, ir, ar, deployment, ae_title)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-        " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)"
+        " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)"
         /* a CMMS export rarely carries the environment: keep what
          * tplc device set recorded when a column is empty */
         " ON CONFLICT(site_id, asset_tag) DO UPDATE SET"
@@ -47,7 +47,8 @@ static const char upsert_sql[] =
         " controls = COALESCE(excluded.controls, controls),"
         " cr = COALESCE(excluded.cr, cr), ir = COALESCE(excluded.ir, ir),"
         " ar = COALESCE(excluded.ar, ar),"
-        " deployment = COALESCE(excluded.deployment, deployment)";
+        " deployment = COALESCE(excluded.deployment, deployment),"
+        " ae_title = COALESCE(excluded.ae_title, ae_title)";
 
 static const char exists_sql[] =
         "SELECT 1 FROM devices WHERE site_id = ?1 AND asset_tag = ?2";
@@ -101,6 +102,7 @@ static int import_device(struct inventory_import *im,
 	tplc_store__bind_text(im->upsert, 20, d->ir);
 	tplc_store__bind_text(im->upsert, 21, d->ar);
 	tplc_store__bind_text(im->upsert, 22, d->deployment);
+	tplc_store__bind_text(im->upsert, 23, d->ae_title);
 	if (sqlite3_step(im->upsert) != SQLITE_DONE)
 		error = tplc_error_set_at(
 		        err, TPLC_ESTORE, im->source, d->source_line, 0, NULL,

@@ -543,8 +543,90 @@ static const char schema_v5[] =
         "  text TEXT, note TEXT, question TEXT,"
         "  PRIMARY KEY (form_id, question_id));";
 
+/*
+ * v6: what issue 7 adds, the passive network monitor.  Manufacturers'
+ * MUD profiles per product and the hospital's bindings of MUD's
+ * abstractions to its own addresses; every host seen on the wire (bound to
+ * an inventory device, or discovered); DICOM associations and HL7 sessions
+ * seen; and the alerts, which name the device, the rule and the evidence.
+ */
+static const char schema_v6[] =
+        /* document: the MUD JSON as imported; url: its mud-url */
+        "CREATE TABLE mud_profiles ("
+        "  id INTEGER PRIMARY KEY,"
+        "  product_id INTEGER NOT NULL"
+        "    REFERENCES products(id) ON DELETE CASCADE,"
+        "  url TEXT NOT NULL, document TEXT NOT NULL,"
+        "  systeminfo TEXT, supported INTEGER,"
+        "  imported_by TEXT NOT NULL, imported_at TEXT NOT NULL,"
+        "  UNIQUE (product_id));"
+        /* name: controller URI, my-controller, local-networks,
+         * same-manufacturer, manufacturer:DOMAIN, or a DNS name; value: an
+         * address or prefix; product_id NULL: for every product */
+        "CREATE TABLE mud_bindings ("
+        "  id INTEGER PRIMARY KEY,"
+        "  product_id INTEGER REFERENCES products(id) ON DELETE CASCADE,"
+        "  name TEXT NOT NULL, value TEXT NOT NULL,"
+        "  set_by TEXT NOT NULL, set_at TEXT NOT NULL);"
+        "CREATE UNIQUE INDEX mud_bindings_key ON mud_bindings("
+        "  coalesce(product_id, 0), name, value);"
+
+        /* one row per MAC (or IP when no MAC is seen); device_id NULL: a
+         * discovered host no inventory device matches */
+        "CREATE TABLE wire_hosts ("
+        "  id INTEGER PRIMARY KEY,"
+        "  mac TEXT, ip TEXT,"
+        "  device_id INTEGER REFERENCES devices(id) ON DELETE SET NULL,"
+        "  bound_by TEXT CHECK (bound_by IN ('mac','ip','ae-title')),"
+        "  hostname TEXT, vendor_class TEXT, client_id TEXT,"
+        "  dhcp_params TEXT, mud_url TEXT, lldp_name TEXT,"
+        "  lldp_description TEXT, ae_titles TEXT,"
+        "  first_seen TEXT NOT NULL, last_seen TEXT NOT NULL,"
+        "  packets INTEGER NOT NULL DEFAULT 0,"
+        "  bytes INTEGER NOT NULL DEFAULT 0);"
+        "CREATE UNIQUE INDEX wire_hosts_mac ON wire_hosts(mac)"
+        "  WHERE mac IS NOT NULL;"
+        "CREATE INDEX wire_hosts_ip ON wire_hosts(ip);"
+
+        "CREATE TABLE dicom_associations ("
+        "  id INTEGER PRIMARY KEY,"
+        "  at TEXT NOT NULL,"
+        "  calling_host INTEGER REFERENCES wire_hosts(id) ON DELETE CASCADE,"
+        "  called_host INTEGER REFERENCES wire_hosts(id) ON DELETE CASCADE,"
+        "  called_port INTEGER NOT NULL,"
+        "  calling_ae TEXT NOT NULL, called_ae TEXT NOT NULL,"
+        "  implementation_uid TEXT, implementation_version TEXT,"
+        "  abstract_syntaxes TEXT,"
+        "  result TEXT CHECK (result IN ('accepted','rejected','aborted',"
+        "    'unanswered')));"
+        "CREATE TABLE hl7_messages ("
+        "  id INTEGER PRIMARY KEY,"
+        "  at TEXT NOT NULL,"
+        "  sender_host INTEGER REFERENCES wire_hosts(id) ON DELETE CASCADE,"
+        "  receiver_host INTEGER REFERENCES wire_hosts(id) ON DELETE CASCADE,"
+        "  port INTEGER NOT NULL,"
+        "  sending_application TEXT, sending_facility TEXT,"
+        "  receiving_application TEXT, receiving_facility TEXT,"
+        "  message_type TEXT, control_id TEXT, version TEXT);"
+
+        /* kind: unexpected-peer, unexpected-port, unexpected-protocol,
+         * unexpected-direction, unknown-ae-title, eos-outside-profile,
+         * no-profile, ...; evidence: a JSON object (the flow, the rule) */
+        "CREATE TABLE alerts ("
+        "  id INTEGER PRIMARY KEY,"
+        "  at TEXT NOT NULL,"
+        "  severity TEXT NOT NULL CHECK (severity IN ('info','notice',"
+        "    'warning','error','critical')),"
+        "  kind TEXT NOT NULL,"
+        "  device_id INTEGER REFERENCES devices(id) ON DELETE SET NULL,"
+        "  host_id INTEGER REFERENCES wire_hosts(id) ON DELETE SET NULL,"
+        "  rule TEXT, message TEXT NOT NULL, evidence TEXT,"
+        "  source TEXT NOT NULL);"
+        "CREATE INDEX alerts_at ON alerts(at);"
+        "ALTER TABLE devices ADD COLUMN ae_title TEXT;";
+
 static const char *const migrations[] = {
-	schema_v1, schema_v2, schema_v3, schema_v4, schema_v5,
+	schema_v1, schema_v2, schema_v3, schema_v4, schema_v5, schema_v6,
 };
 
 #define MIGRATION_COUNT ((int)(sizeof(migrations) / sizeof(migrations[0])))

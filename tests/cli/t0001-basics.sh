@@ -34,10 +34,10 @@ test_expect_success 'help on commands and subcommands' '
 '
 
 test_expect_success 'init creates the database with WAL and the schema' '
-	tplc init >out && test_grep "schema version 5" out &&
+	tplc init >out && test_grep "schema version 6" out &&
 	test -f tplc.db &&
 	test "$(sqlite3 tplc.db "PRAGMA journal_mode")" = wal &&
-	test "$(sqlite3 tplc.db "PRAGMA user_version")" = 5 &&
+	test "$(sqlite3 tplc.db "PRAGMA user_version")" = 6 &&
 	sqlite3 tplc.db .tables >tables && test_grep findings tables
 '
 
