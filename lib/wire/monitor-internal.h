@@ -38,6 +38,7 @@ struct tplc_monitor {
 
 	size_t streams; /* live stream buffers */
 	struct dns_name *dns;
+	uint64_t expired_at; /* capture time of the last idle sweep */
 };
 
 /* The host of one side of a packet (src: true for the sender); SIZE_MAX

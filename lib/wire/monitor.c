@@ -13,7 +13,8 @@
 #include "tplc/mud.h"
 #include "util/alloc.h"
 
-#define STREAMS_MAX 1024 /* flows with stream buffers at once */
+#define STREAMS_MAX 1024                /* flows with stream buffers at once */
+#define SWEEP_USEC  ((uint64_t)1000000) /* idle flows swept this often */
 
 #define PORT_DICOM     104
 #define PORT_DICOM_ALT 11112
@@ -559,17 +560,24 @@ static void mud_check(struct tplc_monitor *m, const struct tplc_flow *f,
 	}
 }
 
+/* A flow's stream buffers, given back; an association still waiting for
+ * its answer is recorded as unanswered. */
+static void stream_release(struct tplc_monitor *m, struct tplc_flow *f)
+{
+	struct stream *s = f->user;
+
+	assoc_emit(m, s, "unanswered");
+	tplx_free(s);
+	f->user = NULL;
+	m->streams--;
+}
+
 static void flow_end(struct tplc_flow *f, void *data)
 {
 	struct tplc_monitor *m = data;
-	struct stream *s = f->user;
 
-	if (s) {
-		assoc_emit(m, s, "unanswered");
-		tplx_free(s);
-		f->user = NULL;
-		m->streams--;
-	}
+	if (f->user != NULL)
+		stream_release(m, f);
 	if (m->opt.flows && tplc_flow_json(m->opt.flows, f) < 0 &&
 	    m->error == 0)
 		m->error = TPLC_EIO;
@@ -666,12 +674,24 @@ int tplc_monitor_frame(struct tplc_monitor *m, const struct tplc_frame *frame,
 		goto out;
 	if (rc == 1)
 		mud_check(m, f, hs, hd);
-	if (pkt.proto == 6)
+	if (pkt.proto == 6) {
 		stream_tcp(m, f, &pkt, from_src, hs, hd);
-	else if (pkt.proto == 17 && (pkt.src_port == 67 || pkt.dst_port == 67))
+		/* a connection closed both ways (or reset) has said all it
+		 * will: its stream buffers go now, not when the flow ends */
+		if ((f->tcp_state == TPLC_FLOW_TCP_CLOSED ||
+		     f->tcp_state == TPLC_FLOW_TCP_RESET) &&
+		    f->user != NULL)
+			stream_release(m, f);
+	} else if (pkt.proto == 17 &&
+	           (pkt.src_port == 67 || pkt.dst_port == 67))
 		udp_dhcp(m, &pkt);
 	else if (pkt.proto == 17 && pkt.src_port == PORT_DNS)
 		udp_dns(m, &pkt);
+	/* flows idle past the timeout end once a second of capture time */
+	if (pkt.ts_usec >= m->expired_at + SWEEP_USEC) {
+		m->expired_at = pkt.ts_usec;
+		tplc_flow_expire(m->flows, pkt.ts_usec, flow_end, m);
+	}
 out:
 	if (m->error < 0) {
 		rc = m->error;

@@ -147,6 +147,16 @@ test_expect_success 'the nDPI captures (malformed, fuzzed) run clean' '
 	done
 '
 
+test_expect_success 'a long capture: closed connections give their buffers back' '
+	: 300 rounds of the hospital capture, each round other addresses, so
+	: 1800 associations from 3600 connections: more than the 1024 flows
+	: the monitor keeps stream buffers for at once &&
+	python3 "$SRC/bench/gen-pcap.py" long.pcap 14114000 \
+		"$SHARED/pcap/hospital" >/dev/null &&
+	TPLC_DB=long.db tplc watch --pcap long.pcap 2>err &&
+	test_grep "associations 1800, hl7 1800, .*dropped 0$" err
+'
+
 test_expect_success 'watch needs exactly one of --pcap and --iface' '
 	test_expect_code 64 tplc watch 2>err &&
 	test_grep "give --pcap or --iface" err
