@@ -262,3 +262,20 @@ int cli_store(struct cli *cli, struct tplc_store **out)
 	*out = cli->store;
 	return 0;
 }
+
+int cli_write_file(const char *path, const char *text, size_t len)
+{
+	FILE *fp = path != NULL ? fopen(path, "w") : stdout;
+
+	if (fp == NULL || fwrite(text, 1, len, fp) != len) {
+		if (fp != NULL && fp != stdout)
+			fclose(fp);
+		return cli_die(EXIT_IOERR, "%s: cannot write",
+		               path != NULL ? path : "standard output");
+	}
+	if (fp == stdout)
+		return fputc('\n', fp) == EOF ? EXIT_IOERR : 0;
+	if (fclose(fp) != 0)
+		return cli_die(EXIT_IOERR, "%s: cannot write", path);
+	return 0;
+}

@@ -85,6 +85,12 @@ int cli_dispatch(struct cli *cli, const char *group, const struct cli_cmd *cmds,
 /* Open the store (creating it) once; prints the error on failure. */
 int cli_store(struct cli *cli, struct tplc_store **out);
 
+/*
+ * Write len bytes of text to path (NULL: standard output, with a newline
+ * after); EXIT_IOERR after saying so when that fails.
+ */
+int cli_write_file(const char *path, const char *text, size_t len);
+
 /* Print the library error GNU style and return its exit code. */
 int cli_fail(struct cli *cli, int code);
 /* Print "tplc: <message>" and return code. */

@@ -15,22 +15,6 @@
 #include "util/file.h"
 #include "util/jsonw.h"
 
-static int write_file(const char *path, const char *text, size_t len)
-{
-	FILE *fp = path != NULL ? fopen(path, "w") : stdout;
-
-	if (fp == NULL || fwrite(text, 1, len, fp) != len) {
-		if (fp != NULL && fp != stdout)
-			fclose(fp);
-		return cli_die(EXIT_IOERR, "%s: cannot write", path);
-	}
-	if (fp == stdout)
-		return fputc('\n', fp) == EOF ? EXIT_IOERR : 0;
-	if (fclose(fp) != 0)
-		return cli_die(EXIT_IOERR, "%s: cannot write", path);
-	return 0;
-}
-
 static const char *base_name(const char *path)
 {
 	const char *slash = strrchr(path, '/');
@@ -369,7 +353,7 @@ static int docs_ack(struct cli *cli, int argc, char **argv)
 	}
 	tplc_seckey_wipe(&key);
 	if (status == 0)
-		status = write_file(out, receipt, len);
+		status = cli_write_file(out, receipt, len);
 	if (status == 0 && out != NULL)
 		cli_note(cli, "receipt %s -> %s", receipt_id, out);
 	tplc_free_string(receipt);

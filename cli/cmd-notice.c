@@ -86,22 +86,6 @@ static int parse_controls(char *list, unsigned *out)
 	return 0;
 }
 
-static int write_file(struct cli *cli, const char *path, const char *text,
-                      size_t len)
-{
-	FILE *fp = fopen(path, "w");
-
-	if (fp == NULL || fwrite(text, 1, len, fp) != len) {
-		if (fp != NULL)
-			fclose(fp);
-		return cli_die(EXIT_IOERR, "%s: cannot write", path);
-	}
-	if (fclose(fp) != 0)
-		return cli_die(EXIT_IOERR, "%s: cannot write", path);
-	(void)cli;
-	return 0;
-}
-
 static const struct cli_option notice_opts[] = {
 	{ "manufacturer", "NAME", "the manufacturer issuing it" },
 	{ "product", "MODEL", "the product (model)" },
@@ -288,7 +272,7 @@ int cmd_lifecycle_notice(struct cli *cli, int argc, char **argv)
 		status = cli_fail(cli, error);
 		goto done;
 	}
-	status = write_file(cli, out, env, env_len);
+	status = cli_write_file(out, env, env_len);
 	if (status == 0)
 		notice_print(cli, &n, key.id, out);
 done:

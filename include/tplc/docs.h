@@ -87,9 +87,6 @@ int tplc_docs_kind_detect(const char *name, const char *data, size_t len);
  */
 const char *tplc_docs_name_problem(const char *name);
 
-/* SHA-256 of data in lower-case hex (65 bytes with the NUL). */
-void tplc_docs_sha256_hex(const void *data, size_t len,
-                          char out[TPLC_DOCS_SHA256_HEX + 1]);
 /* A fresh random id, 32 lower-case hex digits. */
 void tplc_docs_random_id(char out[TPLC_DOCS_ID_HEX + 1]);
 

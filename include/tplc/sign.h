@@ -49,6 +49,11 @@ struct tplc_seckey {
 	char id[TPLC_KEY_ID_SIZE];
 };
 
+/* SHA-256 of len bytes of data in lower-case hex, with its NUL. */
+#define TPLC_SHA256_HEX_SIZE 65
+void tplc_sha256_hex(const void *data, size_t len,
+                     char out[TPLC_SHA256_HEX_SIZE]);
+
 /* A fresh key pair with a random keynum. */
 int tplc_key_generate(struct tplc_seckey *sec, struct tplc_pubkey *pub,
                       struct tplc_error *err);

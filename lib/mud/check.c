@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "tplc/mud.h"
+#include "util/jsonw.h"
 #include "util/str.h"
 
 static bool prefix_has(const struct tplc_mud_addr *net,
@@ -182,72 +183,60 @@ void tplc_mud_rules_print(FILE *out, const struct tplc_mud_rules *rules)
 		fprintf(out, "unbound %s\n", rules->unbound[i]);
 }
 
-static void json_str(FILE *out, const char *s)
-{
-	if (s == NULL) {
-		fputs("null", out);
-		return;
-	}
-	fputc('"', out);
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\')
-			fprintf(out, "\\%c", c);
-		else if (c < 0x20)
-			fprintf(out, "\\u%04x", c);
-		else
-			fputc(c, out);
-	}
-	fputc('"', out);
-}
-
-static void json_ports(FILE *out, const char *key,
+static void json_ports(struct tplx_jsonw *w, const char *key,
                        const struct tplc_mud_ports *p)
 {
-	if (!p->set)
-		fprintf(out, ",\"%s\":null", key);
-	else
-		fprintf(out, ",\"%s\":{\"lo\":%u,\"hi\":%u,\"neq\":%s}", key,
-		        p->lo, p->hi, p->neq ? "true" : "false");
+	tplx_jsonw_key(w, key);
+	if (!p->set) {
+		tplx_jsonw_null(w);
+		return;
+	}
+	tplx_jsonw_object_begin(w);
+	tplx_jsonw_kint(w, "lo", p->lo);
+	tplx_jsonw_kint(w, "hi", p->hi);
+	tplx_jsonw_kbool(w, "neq", p->neq);
+	tplx_jsonw_object_end(w);
 }
 
 void tplc_mud_rules_json(FILE *out, const struct tplc_mud_rules *rules)
 {
+	struct tplx_jsonw w;
 	char addr[64];
 
-	fprintf(out, "{\"device\":");
-	json_str(out, rules->device.family
-	                      ? tplc_mud_addr_format(&rules->device, addr,
-	                                             sizeof(addr))
-	                      : NULL);
-	fprintf(out, ",\"rules\":[");
+	tplx_jsonw_init(&w, out, false);
+	tplx_jsonw_object_begin(&w);
+	tplx_jsonw_kstring(&w, "device",
+	                   rules->device.family
+	                           ? tplc_mud_addr_format(&rules->device, addr,
+	                                                  sizeof(addr))
+	                           : NULL);
+	tplx_jsonw_key(&w, "rules");
+	tplx_jsonw_array_begin(&w);
 	for (size_t i = 0; i < rules->count; i++) {
 		const struct tplc_mud_rule *r = &rules->items[i];
 
-		fprintf(out, "%s{\"action\":\"%s\",\"dir\":\"%s\",",
-		        i ? "," : "", r->accept ? "permit" : "deny",
-		        dir_name(r->dir));
-		fprintf(out, "\"proto\":%d,\"peer\":", r->proto);
-		json_str(out,
-		         tplc_mud_addr_format(&r->peer, addr, sizeof(addr)));
-		fprintf(out, ",\"peer_name\":");
-		json_str(out, r->peer_name);
-		json_ports(out, "device_port", &r->device_port);
-		json_ports(out, "peer_port", &r->peer_port);
-		fprintf(out, ",\"initiated\":\"%s\",\"acl\":",
-		        dir_name(r->initiated));
-		json_str(out, r->acl);
-		fprintf(out, ",\"ace\":");
-		json_str(out, r->ace);
-		fputc('}', out);
+		tplx_jsonw_object_begin(&w);
+		tplx_jsonw_kstring(&w, "action", r->accept ? "permit" : "deny");
+		tplx_jsonw_kstring(&w, "dir", dir_name(r->dir));
+		tplx_jsonw_kint(&w, "proto", r->proto);
+		tplx_jsonw_kstring(
+		        &w, "peer",
+		        tplc_mud_addr_format(&r->peer, addr, sizeof(addr)));
+		tplx_jsonw_kstring(&w, "peer_name", r->peer_name);
+		json_ports(&w, "device_port", &r->device_port);
+		json_ports(&w, "peer_port", &r->peer_port);
+		tplx_jsonw_kstring(&w, "initiated", dir_name(r->initiated));
+		tplx_jsonw_kstring(&w, "acl", r->acl);
+		tplx_jsonw_kstring(&w, "ace", r->ace);
+		tplx_jsonw_object_end(&w);
 	}
-	fprintf(out, "],\"unbound\":[");
-	for (size_t i = 0; i < rules->unbound_count; i++) {
-		if (i)
-			fputc(',', out);
-		json_str(out, rules->unbound[i]);
-	}
-	fprintf(out, "]}\n");
+	tplx_jsonw_array_end(&w);
+	tplx_jsonw_key(&w, "unbound");
+	tplx_jsonw_array_begin(&w);
+	for (size_t i = 0; i < rules->unbound_count; i++)
+		tplx_jsonw_string(&w, rules->unbound[i]);
+	tplx_jsonw_array_end(&w);
+	tplx_jsonw_object_end(&w); /* ends the line */
 }
 
 /* Cisco wildcard form: "host A", "A W" or "any". */

@@ -60,15 +60,6 @@ const char *tplc_docs_name_problem(const char *name)
 	return NULL;
 }
 
-void tplc_docs_sha256_hex(const void *data, size_t len,
-                          char out[TPLC_DOCS_SHA256_HEX + 1])
-{
-	unsigned char hash[crypto_hash_sha256_BYTES];
-
-	crypto_hash_sha256(hash, data, len);
-	sodium_bin2hex(out, TPLC_DOCS_SHA256_HEX + 1, hash, sizeof(hash));
-}
-
 void tplc_docs_random_id(char out[TPLC_DOCS_ID_HEX + 1])
 {
 	unsigned char id[TPLC_DOCS_ID_HEX / 2];

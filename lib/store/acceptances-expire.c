@@ -102,9 +102,8 @@ static int reopen(struct tplc_store *store, long long id, long long device_id,
 		key->kev = sqlite3_column_int(stmt, 3) != 0;
 		snprintf(key->version, sizeof(key->version), "%s",
 		         version ? version : "");
-		error = tplc_store__triage_append(store, key, device_id,
-		                                  "in-triage", NULL, reason,
-		                                  "tplc", err);
+		error = tplc_store__triage_reopen(store, key, device_id, reason,
+		                                  err);
 	}
 	if (error == 0 && rc != SQLITE_DONE)
 		error = tplc_store__fail(

@@ -70,7 +70,7 @@ int tplc_store__docs_manifest(struct tplc_store *store, const char *text,
 		        store, env, out->manifest->manufacturer, source,
 		        out->key_id, sizeof(out->key_id), err);
 	if (error == 0)
-		tplc_docs_sha256_hex(text, len, out->id);
+		tplc_sha256_hex(text, len, out->id);
 out:
 	tplc_dsse_free(env);
 	return error;
@@ -145,7 +145,7 @@ static int entry_cb(const char *name, const char *data, size_t len,
 		        r->err, TPLC_EPARSE, r->source, 0, 0, NULL,
 		        "%s: %zu bytes, the manifest says %lld", name, len,
 		        m->files[i].size);
-	tplc_docs_sha256_hex(data, len, sha);
+	tplc_sha256_hex(data, len, sha);
 	if (strcmp(sha, m->files[i].sha256) != 0)
 		return tplc_error_set_at(
 		        r->err, TPLC_EPARSE, r->source, 0, 0, NULL,
@@ -339,7 +339,7 @@ static int pack_file(struct packing *p, size_t i,
 		                      "mds2, mud, notice, test-report, "
 		                      "lifecycle, other",
 		                      name, in->kind);
-	tplc_docs_sha256_hex(p->data[i], p->len[i], p->sha[i]);
+	tplc_sha256_hex(p->data[i], p->len[i], p->sha[i]);
 	p->files[i].name = name;
 	p->files[i].kind = tplc_docs_kind_name(kind);
 	p->files[i].sha256 = p->sha[i];

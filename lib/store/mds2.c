@@ -5,7 +5,6 @@
  * newest is the version's current one, so "what did the manufacturer say
  * last year" stays answerable (tplc mds2 diff --from-form).
  */
-#include <sodium.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -13,6 +12,7 @@
 #include "internal.h"
 #include "tplc/ctx.h"
 #include "tplc/mds2.h"
+#include "tplc/sign.h"
 #include "util/alloc.h"
 #include "util/str.h"
 
@@ -71,14 +71,6 @@ static int resolve(struct tplc_store *store, const char *manufacturer,
 	return 0;
 }
 
-static void sha256_hex(const char *data, size_t len, char out[65])
-{
-	unsigned char digest[crypto_hash_sha256_BYTES];
-
-	crypto_hash_sha256(digest, (const unsigned char *)data, len);
-	sodium_bin2hex(out, 65, digest, sizeof(digest));
-}
-
 static int insert_answers(struct tplc_store *store, long long form_id,
                           const struct tplc_mds2_form *form,
                           struct tplc_error *err)
@@ -115,11 +107,11 @@ static int insert_form(struct tplc_store *store, const char *data, size_t len,
                        const char *subject, struct tplc_error *err)
 {
 	sqlite3_stmt *stmt = NULL;
-	char hex[65], id[24], answers[24], unanswered[24];
+	char hex[TPLC_SHA256_HEX_SIZE], id[24], answers[24], unanswered[24];
 	long long form_id;
 	int error;
 
-	sha256_hex(data, len, hex);
+	tplc_sha256_hex(data, len, hex);
 	error = tplc_store__prepare(
 	        store, &stmt,
 	        "INSERT INTO mds2_forms(product_version_id, document_id,"

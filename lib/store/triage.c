@@ -86,11 +86,10 @@ static int finding_now(struct tplc_store *store, long long pv,
 	return error;
 }
 
-int tplc_store__triage_append(struct tplc_store *store,
-                              const struct triage_key *key, long long device_id,
-                              const char *state, const char *justification,
-                              const char *reason, const char *actor,
-                              struct tplc_error *err)
+static int append(struct tplc_store *store, const struct triage_key *key,
+                  long long device_id, const char *state,
+                  const char *justification, const char *reason,
+                  const char *actor, const char *action, struct tplc_error *err)
 {
 	static const char sql[] =
 	        "INSERT INTO finding_triage(product_version_id, device_id,"
@@ -101,7 +100,6 @@ int tplc_store__triage_append(struct tplc_store *store,
 	sqlite3_stmt *stmt;
 	char subject[TRIAGE_VULN_MAX + 16], device[24];
 	const char *by = actor && actor[0] ? actor : tplc_ctx_actor(store->ctx);
-	bool reopen;
 	int error;
 
 	error = finding_now(store, key->product_version_id, key->component,
@@ -138,8 +136,6 @@ int tplc_store__triage_append(struct tplc_store *store,
 		snprintf(subject, sizeof(subject), "finding of %s",
 		         key->vuln_id);
 	snprintf(device, sizeof(device), "%lld", device_id);
-	reopen = actor && strcmp(actor, "tplc") == 0 && reason &&
-	         strncmp(reason, "reopened", 8) == 0;
 	{
 		const char *d[] = {
 			"component",
@@ -156,10 +152,26 @@ int tplc_store__triage_append(struct tplc_store *store,
 			device_id > 0 ? device : NULL,
 			NULL,
 		};
-		return tplc_store__audit(
-		        store, by, reopen ? "finding.reopen" : "finding.state",
-		        subject, d, err);
+		return tplc_store__audit(store, by, action, subject, d, err);
 	}
+}
+
+int tplc_store__triage_append(struct tplc_store *store,
+                              const struct triage_key *key, long long device_id,
+                              const char *state, const char *justification,
+                              const char *reason, const char *actor,
+                              struct tplc_error *err)
+{
+	return append(store, key, device_id, state, justification, reason,
+	              actor, "finding.state", err);
+}
+
+int tplc_store__triage_reopen(struct tplc_store *store,
+                              const struct triage_key *key, long long device_id,
+                              const char *reason, struct tplc_error *err)
+{
+	return append(store, key, device_id, "in-triage", NULL, reason, "tplc",
+	              "finding.reopen", err);
 }
 
 /* ---- deciding ------------------------------------------------------------ */
@@ -331,8 +343,7 @@ static int reopen_one(struct tplc_store *store, sqlite3_stmt *stmt,
 	n.vex = now.has_vex ? now.vex : NULL;
 	if (!tplc_triage_reopen(&d, &n, reason, sizeof(reason)))
 		return 0;
-	return tplc_store__triage_append(store, &key, device_id, "in-triage",
-	                                 NULL, reason, "tplc", err);
+	return tplc_store__triage_reopen(store, &key, device_id, reason, err);
 }
 
 int tplc_store_triage_reconcile(struct tplc_store *store,

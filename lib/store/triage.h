@@ -32,15 +32,20 @@ struct triage_key {
 int tplc_store__finding_key(struct tplc_store *store, long long finding_id,
                             struct triage_key *out, struct tplc_error *err);
 
-/* Append a decision on key (device_id 0: every device of its product
- * version) inside the caller's transaction, bound to the component's
- * version and VEX statement now, with its audit entry (finding.state; by
- * actor "tplc" with a reason "reopened...": finding.reopen).  lib/store/
- * triage.c. */
+/* Append a person's decision on key (device_id 0: every device of its
+ * product version) inside the caller's transaction, bound to the
+ * component's version and VEX statement now, with its audit entry
+ * (finding.state).  lib/store/triage.c. */
 int tplc_store__triage_append(struct tplc_store *store,
                               const struct triage_key *key, long long device_id,
                               const char *state, const char *justification,
                               const char *reason, const char *actor,
                               struct tplc_error *err);
+/* The same for tplc itself sending key back to in-triage (what the
+ * decision relied on changed, its acceptance ended): actor "tplc",
+ * audit finding.reopen. */
+int tplc_store__triage_reopen(struct tplc_store *store,
+                              const struct triage_key *key, long long device_id,
+                              const char *reason, struct tplc_error *err);
 
 #endif

@@ -154,4 +154,16 @@ static inline struct tplx_bytes tplx_bytes_sub(struct tplx_bytes *b, size_t n)
 	return s;
 }
 
+/*
+ * FNV-1a over len bytes, continuing from h (TPLX_FNV1A_INIT to start):
+ * the one hash the packet tables (fragments, hosts, DNS names) key on.
+ */
+#define TPLX_FNV1A_INIT 2166136261u
+static inline uint32_t tplx_fnv1a(uint32_t h, const uint8_t *p, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ p[i]) * 16777619u;
+	return h;
+}
+
 #endif

@@ -10,6 +10,7 @@
 
 #include "tplc/error.h"
 #include "util/alloc.h"
+#include "wire/bytes.h"
 #include "wire/defrag.h"
 
 #define DGRAM_BITMAP (TPLX_DEFRAG_BYTES_MAX / 8 + 1)
@@ -85,17 +86,14 @@ void tplx_defrag_get_stats(const struct tplx_defrag *d,
 
 static uint32_t hash(const struct tplx_defrag_frag *f, size_t alen)
 {
-	uint32_t h = 2166136261u;
-	size_t i;
+	const uint8_t id[4] = { (uint8_t)f->id, (uint8_t)(f->id >> 8),
+		                (uint8_t)(f->id >> 16),
+		                (uint8_t)(f->id >> 24) };
+	uint32_t h = tplx_fnv1a(TPLX_FNV1A_INIT, &f->version, 1);
 
-	h = (h ^ f->version) * 16777619u;
-	for (i = 0; i < 4; i++)
-		h = (h ^ ((f->id >> (8 * i)) & 0xff)) * 16777619u;
-	for (i = 0; i < alen; i++)
-		h = (h ^ f->src[i]) * 16777619u;
-	for (i = 0; i < alen; i++)
-		h = (h ^ f->dst[i]) * 16777619u;
-	return h % DEFRAG_BUCKETS;
+	h = tplx_fnv1a(h, id, sizeof(id));
+	h = tplx_fnv1a(h, f->src, alen);
+	return tplx_fnv1a(h, f->dst, alen) % DEFRAG_BUCKETS;
 }
 
 static void drop(struct tplx_defrag *d, struct dgram *g)

@@ -12,6 +12,7 @@
 
 #include "monitor-internal.h"
 #include "util/alloc.h"
+#include "wire/bytes.h"
 
 void tplc_monitor_ip_text(char *out, size_t size, uint8_t version,
                           const uint8_t *ip)
@@ -92,11 +93,7 @@ void tplx_monitor_json_str(char *out, size_t size, size_t *n, const char *s)
 
 static uint32_t key_hash(const uint8_t *k, size_t len)
 {
-	uint32_t h = 2166136261u;
-
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ k[i]) * 16777619u;
-	return h;
+	return tplx_fnv1a(TPLX_FNV1A_INIT, k, len);
 }
 
 static bool same_key(const struct tplc_monitor_host *h, bool has_mac,

@@ -12,6 +12,7 @@
 #include "tplc/dissect.h"
 #include "tplc/mud.h"
 #include "util/alloc.h"
+#include "wire/bytes.h"
 
 #define STREAMS_MAX 1024                /* flows with stream buffers at once */
 #define SWEEP_USEC  ((uint64_t)1000000) /* idle flows swept this often */
@@ -405,11 +406,8 @@ static void udp_dhcp(struct tplc_monitor *m, const struct tplc_packet *pkt)
 
 static uint32_t addr_slot(uint8_t version, const uint8_t *addr)
 {
-	uint32_t h = 2166136261u;
-
-	for (size_t i = 0; i < (version == 6 ? 16u : 4u); i++)
-		h = (h ^ addr[i]) * 16777619u;
-	return h % DNS_NAMES;
+	return tplx_fnv1a(TPLX_FNV1A_INIT, addr, version == 6 ? 16u : 4u) %
+	       DNS_NAMES;
 }
 
 static void udp_dns(struct tplc_monitor *m, const struct tplc_packet *pkt)
