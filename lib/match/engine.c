@@ -41,6 +41,7 @@ void tplc_match__out_free(struct tplc_match__out *out)
 	tplx_free(out->candidates.items);
 	tplx_free(out->held.items);
 	tplx_free(out->memo_hits.items);
+	tplx_free(out->memo_reasons.items);
 	tplx_arena_free(out->arena);
 	memset(out, 0, sizeof(*out));
 }
@@ -255,6 +256,8 @@ static int vex_of(const struct tplc_match__fleet *fleet,
 {
 	const struct tplc_match__rule *best;
 
+	if (!fleet->statements)
+		return 0; /* no VEX statement names anything of the fleet */
 	if (tplc_match__newest_statement(fleet, m->vuln_id, c,
 	                                 m->product_version_id, &best) < 0)
 		return TPLC_ENOMEM;
@@ -267,11 +270,26 @@ static int vex_of(const struct tplc_match__fleet *fleet,
 	return 0;
 }
 
+/* Why r hits c, in words: the same for every component of its kind. */
+static const char *component_reason(struct tplc_match__out *out,
+                                    const struct tplc_match__rule *r,
+                                    const struct tplc_match__component *c)
+{
+	return tplx_arena_printf(
+	        out->arena, "%s %s (%s) in %s per %s", c->row.name,
+	        component_version(c) ? component_version(c) : "",
+	        r->package_key ? r->package_key : r->cpe,
+	        r->range ? r->range : "all versions", r->advisory_ref);
+}
+
+/* A finding of r on component in (with its reason, when the caller has
+ * it already) or on product version p. */
 static int emit(const struct tplc_match__fleet *fleet,
                 struct tplc_match__out *out, const struct tplc_match__rule *r,
-                const struct tplc_match__component *c,
+                const struct tplc_match__instance *in, const char *reason,
                 const struct tplc_match__product *p)
 {
+	const struct tplc_match__component *c = in != NULL ? in->kind : NULL;
 	struct tplc_store__match *m =
 	        tplc_match__push(&out->matches, sizeof(*m));
 	const char *range = r->range ? r->range : "all versions";
@@ -285,14 +303,11 @@ static int emit(const struct tplc_match__fleet *fleet,
 	m->fixed_in = r->fixed_in;
 	m->remediation = r->remediation;
 	if (c != NULL) {
-		m->product_version_id = c->row.product_version_id;
-		m->component_id = c->row.id;
+		m->product_version_id = in->product_version_id;
+		m->component_id = in->id;
 		m->match = r->package_key != NULL ? "purl" : "cpe";
-		m->reason = tplx_arena_printf(
-		        out->arena, "%s %s (%s) in %s per %s", c->row.name,
-		        component_version(c) ? component_version(c) : "",
-		        r->package_key ? r->package_key : r->cpe, range,
-		        r->advisory_ref);
+		m->reason =
+		        reason != NULL ? reason : component_reason(out, r, c);
 	} else {
 		m->product_version_id = p->row.id;
 		m->match = "product";
@@ -316,36 +331,41 @@ int tplc_match__check(const struct tplc_match__rule *r,
 	return in_range(r, component_version(c), verdict);
 }
 
-/* The rule hits c: a finding, or a candidate of its configuration. */
+/* The rule hits in: a finding, or a candidate of its configuration.
+ * *reason is the words of the finding, made once for its kind. */
 static int record(const struct tplc_match__fleet *fleet,
                   const struct tplc_match__rule *r,
-                  const struct tplc_match__component *c,
+                  const struct tplc_match__instance *in, const char **reason,
                   struct tplc_match__out *out)
 {
 	struct tplc_match__candidate *k;
 	struct tplc_match__held *h = out->held.items;
 	size_t n = out->held.count;
 
-	if (r->group == 0)
-		return emit(fleet, out, r, c, NULL);
+	if (r->group == 0) {
+		if (*reason == NULL &&
+		    (*reason = component_reason(out, r, in->kind)) == NULL)
+			return nomem(out);
+		return emit(fleet, out, r, in, *reason, NULL);
+	}
 	if (r->cond != 0) {
 		/* a platform condition: where it holds, once is enough */
 		if (n > 0 && h[n - 1].cond == r->cond &&
-		    h[n - 1].product_version_id == c->row.product_version_id)
+		    h[n - 1].product_version_id == in->product_version_id)
 			return 0;
 		h = tplc_match__push(&out->held, sizeof(*h));
 		if (h == NULL)
 			return nomem(out);
 		h->cond = r->cond;
-		h->product_version_id = c->row.product_version_id;
+		h->product_version_id = in->product_version_id;
 		return 0;
 	}
 	k = tplc_match__push(&out->candidates, sizeof(*k));
 	if (k == NULL)
 		return nomem(out);
 	k->rule = r;
-	k->component = c;
-	k->product_version_id = c->row.product_version_id;
+	k->component = in;
+	k->product_version_id = in->product_version_id;
 	return 0;
 }
 
@@ -367,6 +387,7 @@ static int memo_rules(const struct tplc_match__sorted *s, int which,
 	tplc_match__range(s, which, key, &lo, &hi);
 	for (; lo < hi; lo++) {
 		const struct tplc_match__rule **slot;
+		const char **reason;
 
 		/* a repeated platform condition: its first rule stands
 		 * for all of them */
@@ -383,9 +404,11 @@ static int memo_rules(const struct tplc_match__sorted *s, int which,
 		if (verdict != 1)
 			continue;
 		slot = tplc_match__push(&out->memo_hits, sizeof(*slot));
-		if (slot == NULL)
+		reason = tplc_match__push(&out->memo_reasons, sizeof(*reason));
+		if (slot == NULL || reason == NULL)
 			return nomem(out);
 		*slot = s->rules[lo];
+		*reason = NULL; /* made when first needed */
 	}
 	return 0;
 }
@@ -396,20 +419,24 @@ static int memo_rules(const struct tplc_match__sorted *s, int which,
  * run of equal components, then record the hits for each.
  */
 int tplc_match__component(const struct tplc_match__fleet *fleet,
-                          const struct tplc_match__component *c,
+                          const struct tplc_match__instance *in,
                           struct tplc_match__out *out)
 {
+	const struct tplc_match__component *c = in->kind;
 	const struct tplc_match__set *set = &fleet->ix->findings;
 	const struct tplc_match__component *m = out->memo;
 	const struct tplc_match__rule **hits;
+	const char **reasons;
 	size_t i;
 	int error = 0;
 
-	if (m == NULL || !same(m->row.package_key, c->row.package_key) ||
-	    !same(m->row.cpe, c->row.cpe) ||
-	    !same(component_version(m), component_version(c))) {
+	if (m != c &&
+	    (m == NULL || !same(m->row.package_key, c->row.package_key) ||
+	     !same(m->row.cpe, c->row.cpe) ||
+	     !same(component_version(m), component_version(c)))) {
 		out->memo = NULL;
 		out->memo_hits.count = 0;
+		out->memo_reasons.count = 0;
 		out->memo_undecided = 0;
 		if (memo_rules(&set->package, TPLC_MATCH__BY_PACKAGE,
 		               c->row.package_key, c, out) < 0 ||
@@ -420,8 +447,15 @@ int tplc_match__component(const struct tplc_match__fleet *fleet,
 	}
 	out->undecided += out->memo_undecided;
 	hits = out->memo_hits.items;
+	reasons = out->memo_reasons.items;
+	if (out->memo_reasons_of != c) {
+		/* the reason names the component: the same for its kind */
+		for (i = 0; i < out->memo_reasons.count; i++)
+			reasons[i] = NULL;
+		out->memo_reasons_of = c;
+	}
 	for (i = 0; i < out->memo_hits.count && error == 0; i++)
-		error = record(fleet, hits[i], c, out);
+		error = record(fleet, hits[i], in, &reasons[i], out);
 	return error;
 }
 
@@ -508,7 +542,7 @@ static int product_rule(const struct tplc_match__rule *r, void *data)
 	}
 	if (verdict < 0)
 		v->out->undecided++;
-	return verdict == 1 ? emit(v->fleet, v->out, r, NULL, p) : 0;
+	return verdict == 1 ? emit(v->fleet, v->out, r, NULL, NULL, p) : 0;
 }
 
 int tplc_match__product(const struct tplc_match__fleet *fleet,
@@ -548,6 +582,10 @@ int tplc_match__fleet_prepare(struct tplc_match__fleet *fleet,
 		}
 	}
 	tplx_free(found.items);
+	fleet->statements = fleet->ix->statements.package.count > 0 ||
+	                    fleet->ix->statements.cpe.count > 0;
+	for (i = 0; i < fleet->product_count; i++)
+		fleet->statements |= fleet->products[i].statement_count > 0;
 	return error < 0 ? tplc_error_set(err, error, "out of memory") : 0;
 }
 
@@ -559,8 +597,8 @@ static int by_candidate(const void *a, const void *b)
 		return x->rule->group < y->rule->group ? -1 : 1;
 	if (x->product_version_id != y->product_version_id)
 		return x->product_version_id < y->product_version_id ? -1 : 1;
-	if (x->component->row.id != y->component->row.id)
-		return x->component->row.id < y->component->row.id ? -1 : 1;
+	if (x->component->id != y->component->id)
+		return x->component->id < y->component->id ? -1 : 1;
 	return x->rule->id < y->rule->id ? -1 : x->rule->id > y->rule->id;
 }
 
@@ -645,7 +683,7 @@ int tplc_match__resolve(const struct tplc_match__fleet *fleet,
 		for (j = i; j < e && error == 0; j++)
 			if (!k[j].rule->platform)
 				error = emit(fleet, out, k[j].rule,
-				             k[j].component, NULL);
+				             k[j].component, NULL, NULL);
 	}
 	tplx_free(nodes);
 	return error;

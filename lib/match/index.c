@@ -15,6 +15,7 @@
 #include "tplc/vers.h"
 #include "util/alloc.h"
 #include "util/arena.h"
+#include "util/hash.h"
 
 void *tplc_match__push(struct tplc_match__vec *v, size_t size)
 {
@@ -140,8 +141,15 @@ static int copy_row(struct tplc_match__index *ix, struct tplc_match__rule *r,
 	    keep(ix, &r->fixed_in, row->fixed_in) ||
 	    keep(ix, &r->remediation, row->remediation))
 		return TPLC_ENOMEM;
-	if (row->package_key != NULL)
+	if (row->package_key != NULL) {
+		/* an advisory's ranges of one package: its key once */
+		if (prev != NULL && prev->package_key != NULL &&
+		    strcmp(prev->package_key, row->package_key) == 0) {
+			r->package_key = prev->package_key;
+			return 0;
+		}
 		return keep(ix, &r->package_key, row->package_key);
+	}
 	if (row->cpe_key != NULL)
 		return keep(ix, &r->cpe_key, row->cpe_key) ||
 		                       keep(ix, &r->cpe, row->cpe)
@@ -239,19 +247,16 @@ static int compare_ids(long long a, long long b)
 	return a < b ? -1 : a > b;
 }
 
-#define SORTER(name, which)                                           \
-	static int name(const void *a, const void *b)                 \
-	{                                                             \
-		const struct tplc_match__rule *ra =                   \
-		        *(const struct tplc_match__rule *const *)a;   \
-		const struct tplc_match__rule *rb =                   \
-		        *(const struct tplc_match__rule *const *)b;   \
-		int c = strcmp(key_of(ra, which), key_of(rb, which)); \
-		return c != 0 ? c : compare_ids(ra->id, rb->id);      \
-	}
-SORTER(by_package, TPLC_MATCH__BY_PACKAGE)
-SORTER(by_cpe, TPLC_MATCH__BY_CPE)
-SORTER(by_vendor, TPLC_MATCH__BY_VENDOR)
+static int by_vendor(const void *a, const void *b)
+{
+	const struct tplc_match__rule *ra =
+	        *(const struct tplc_match__rule *const *)a;
+	const struct tplc_match__rule *rb =
+	        *(const struct tplc_match__rule *const *)b;
+	int c = strcmp(ra->vendor_key, rb->vendor_key);
+
+	return c != 0 ? c : compare_ids(ra->id, rb->id);
+}
 
 /* The rules of one set, in the order of their configuration. */
 static int by_group(const void *a, const void *b)
@@ -279,47 +284,89 @@ static int by_alias(const void *a, const void *b)
 	return c != 0 ? c : strcmp(x->vuln_id, y->vuln_id);
 }
 
-/* FNV-1a: short keys, no adversary who can choose collisions cheaply
- * beyond making their own lookups slower. */
 static size_t hash(const char *key)
 {
-	size_t h = (size_t)14695981039346656037ULL;
-
-	for (; *key != '\0'; key++)
-		h = (h ^ (unsigned char)*key) * (size_t)1099511628211ULL;
-	return h;
+	return (size_t)tplx_hash_str(key);
 }
 
-static int hash_keys(struct tplc_match__sorted *s, int which)
+static int by_id(const void *a, const void *b)
 {
-	size_t size = 16, i, lo;
+	return compare_ids((*(const struct tplc_match__rule *const *)a)->id,
+	                   (*(const struct tplc_match__rule *const *)b)->id);
+}
+
+/*
+ * Group s's rules by an exact key (package, CPE) with the key table that
+ * finds them: one hash probe per rule and a counting sort, no sort by
+ * strings.  Groups come in the order their keys first appear; the rules
+ * of one, in id order.
+ */
+static int group_by_key(struct tplc_match__sorted *s, int which)
+{
+	struct tplc_match__rule **out;
+	size_t size = 16, i, h, next = 0, *at;
 
 	while (size < 2 * s->count)
 		size *= 2;
 	s->slots = tplx_calloc(size, sizeof(*s->slots));
-	if (s->slots == NULL)
+	at = tplx_reallocarray(NULL, s->count ? s->count : 1, sizeof(*at));
+	out = tplx_reallocarray(NULL, s->count ? s->count : 1, sizeof(*out));
+	if (s->slots == NULL || at == NULL || out == NULL) {
+		tplx_free(at);
+		tplx_free(out);
 		return TPLC_ENOMEM;
-	s->mask = size - 1;
-	for (lo = 0; lo < s->count; lo = i) {
-		const char *key = key_of(s->rules[lo], which);
-		size_t h = hash(key) & s->mask;
-
-		for (i = lo; i < s->count &&
-		             strcmp(key_of(s->rules[i], which), key) == 0;
-		     i++)
-			;
-		while (s->slots[h].key != NULL)
-			h = (h + 1) & s->mask;
-		s->slots[h].key = key;
-		s->slots[h].lo = lo;
-		s->slots[h].hi = i;
 	}
+	s->mask = size - 1;
+	for (i = 0; i < s->count; i++) { /* each key's count, in hi */
+		const char *key = key_of(s->rules[i], which);
+
+		if (i > 0 && key == key_of(s->rules[i - 1], which)) {
+			at[i] = at[i - 1]; /* the same copy: no probe */
+			s->slots[at[i]].hi++;
+			continue;
+		}
+		for (h = hash(key) & s->mask;
+		     s->slots[h].key != NULL && strcmp(s->slots[h].key, key);
+		     h = (h + 1) & s->mask)
+			;
+		s->slots[h].key = key;
+		s->slots[h].hi++;
+		at[i] = h;
+	}
+	for (i = 0; i < s->count; i++) { /* where each group starts, in lo */
+		struct tplc_match__slot *slot = &s->slots[at[i]];
+
+		if (slot->lo == 0 && slot->hi > 0) {
+			slot->lo = next + 1; /* + 1: 0 is unplaced */
+			next += slot->hi;
+			slot->hi =
+			        slot->lo - 1; /* from here: the fill cursor */
+		}
+	}
+	for (i = 0; i < s->count; i++)
+		out[s->slots[at[i]].hi++] = s->rules[i];
+	for (h = 0; h < size; h++) {
+		struct tplc_match__slot *slot = &s->slots[h];
+		size_t k;
+
+		if (slot->key == NULL)
+			continue;
+		slot->lo--;
+		for (k = slot->lo + 1; k < slot->hi; k++)
+			if (out[k - 1]->id > out[k]->id)
+				break;
+		if (k < slot->hi) /* rules read out of id order */
+			qsort(out + slot->lo, slot->hi - slot->lo, sizeof(*out),
+			      by_id);
+	}
+	tplx_free(s->rules);
+	s->rules = out;
+	tplx_free(at);
 	return 0;
 }
 
 static int fill(struct tplc_match__sorted *s, struct tplc_match__rule **all,
-                size_t n, bool statements, int which,
-                int (*cmp)(const void *, const void *))
+                size_t n, bool statements, int which)
 {
 	size_t i;
 
@@ -331,9 +378,12 @@ static int fill(struct tplc_match__sorted *s, struct tplc_match__rule **all,
 		if ((statements ? all[i]->statement : all[i]->finding) &&
 		    key_of(all[i], which) != NULL)
 			s->rules[s->count++] = all[i];
+	if (which != TPLC_MATCH__BY_VENDOR)
+		return group_by_key(s, which);
+	/* vendors are looked up by prefix: sorted */
 	if (s->count > 1)
-		qsort(s->rules, s->count, sizeof(*s->rules), cmp);
-	return which == TPLC_MATCH__BY_VENDOR ? 0 : hash_keys(s, which);
+		qsort(s->rules, s->count, sizeof(*s->rules), by_vendor);
+	return 0;
 }
 
 static int compare_text(const char *a, const char *b)
@@ -538,18 +588,14 @@ int tplc_match__index_build(struct tplc_match__index *ix,
 	all = ix->rules.items;
 	n = ix->rules.count;
 
-	if (fill(&ix->findings.package, all, n, false, TPLC_MATCH__BY_PACKAGE,
-	         by_package) ||
-	    fill(&ix->findings.cpe, all, n, false, TPLC_MATCH__BY_CPE,
-	         by_cpe) ||
-	    fill(&ix->findings.vendor, all, n, false, TPLC_MATCH__BY_VENDOR,
-	         by_vendor) ||
-	    fill(&ix->statements.package, all, n, true, TPLC_MATCH__BY_PACKAGE,
-	         by_package) ||
-	    fill(&ix->statements.cpe, all, n, true, TPLC_MATCH__BY_CPE,
-	         by_cpe) ||
-	    fill(&ix->statements.vendor, all, n, true, TPLC_MATCH__BY_VENDOR,
-	         by_vendor) ||
+	if (fill(&ix->findings.package, all, n, false,
+	         TPLC_MATCH__BY_PACKAGE) ||
+	    fill(&ix->findings.cpe, all, n, false, TPLC_MATCH__BY_CPE) ||
+	    fill(&ix->findings.vendor, all, n, false, TPLC_MATCH__BY_VENDOR) ||
+	    fill(&ix->statements.package, all, n, true,
+	         TPLC_MATCH__BY_PACKAGE) ||
+	    fill(&ix->statements.cpe, all, n, true, TPLC_MATCH__BY_CPE) ||
+	    fill(&ix->statements.vendor, all, n, true, TPLC_MATCH__BY_VENDOR) ||
 	    number_groups(ix))
 		return nomem(err);
 	if (ix->aliases.count > 1)

@@ -150,13 +150,21 @@ bool tplc_match__same_vuln(const struct tplc_match__index *ix, const char *a,
 /* A component as matching sees it. */
 struct tplc_match__component {
 	struct tplc_store__component row;
-	const char *cpe_version;   /* the CPE's version when row.version is
+	const char *cpe_version; /* the CPE's version when row.version is
 				  * NULL, else NULL */
-	struct tplc_cpe *cpe;      /* row.cpe parsed, its version ANY
+	struct tplc_cpe *cpe;    /* row.cpe parsed, its version ANY
 				  * replaced by row.version; NULL if none */
-	size_t package_at, cpe_at; /* first rule of its keys, + 1; 0: none */
-	size_t kind; /* equal identity, version and name: the same kind,
-		      * matched once (what components are sorted by) */
+};
+
+/*
+ * One component of the fleet: its ids, and the identity (package, CPE,
+ * version, name) it shares with every component of its kind, whose
+ * row.id and row.product_version_id are not read.  Matching depends on
+ * the identity only, so a kind is matched once (engine.c's memo).
+ */
+struct tplc_match__instance {
+	long long id, product_version_id;
+	const struct tplc_match__component *kind;
 };
 
 /* Fill c->cpe and c->cpe_version from c->row (strings kept by the
@@ -177,7 +185,7 @@ struct tplc_match__product {
  * configuration is known to be hit on the same product version. */
 struct tplc_match__candidate {
 	const struct tplc_match__rule *rule;
-	const struct tplc_match__component *component;
+	const struct tplc_match__instance *component;
 	long long product_version_id;
 	size_t order; /* position, to keep the merge deterministic */
 };
@@ -199,6 +207,9 @@ struct tplc_match__out {
 	 * same package and version (components come sorted) reuses them */
 	const struct tplc_match__component *memo;
 	struct tplc_match__vec memo_hits; /* const struct tplc_match__rule * */
+	struct tplc_match__vec memo_reasons; /* const char *, each hit's
+					      * reason once made */
+	const struct tplc_match__component *memo_reasons_of;
 	size_t memo_undecided;
 	size_t undecided;
 	struct tplc_error err;
@@ -209,17 +220,18 @@ void tplc_match__out_free(struct tplc_match__out *out);
 
 struct tplc_match__fleet {
 	const struct tplc_match__index *ix;
-	struct tplc_match__component *components;
+	const struct tplc_match__instance *components; /* a kind's together */
 	size_t component_count;
 	struct tplc_match__product *products; /* sorted by row.id */
 	size_t product_count;
+	bool statements; /* any VEX statement on it: fleet_prepare says */
 };
 
 /* Give each product version its VEX statements: before matching. */
 int tplc_match__fleet_prepare(struct tplc_match__fleet *fleet,
                               struct tplx_arena *arena, struct tplc_error *err);
 int tplc_match__component(const struct tplc_match__fleet *fleet,
-                          const struct tplc_match__component *c,
+                          const struct tplc_match__instance *in,
                           struct tplc_match__out *out);
 int tplc_match__product(const struct tplc_match__fleet *fleet,
                         const struct tplc_match__product *p,
@@ -241,8 +253,9 @@ bool tplc_match__names_vendor(const struct tplc_match__index *ix,
 /* Resolve the AND configurations of out's candidates into matches. */
 int tplc_match__resolve(const struct tplc_match__fleet *fleet,
                         struct tplc_match__out *out);
-/* Match the whole fleet with up to threads threads into out, in the
- * order one thread would, configurations resolved. */
+/* Match the whole fleet, its components and then its product versions,
+ * with up to threads threads into out; configurations are left to
+ * tplc_match__resolve. */
 int tplc_match__run(const struct tplc_match__fleet *fleet, size_t threads,
                     struct tplc_match__out *out, struct tplc_error *err);
 /* Rescan one advisory's findings (scan.c); tplc_scan_advisory also

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The full scan's matching, spread over threads.  Each thread matches one
- * contiguous slice of the components into its own output; the slices are
- * joined in order, so the matches come out exactly as one thread would
- * make them, whatever the thread count.
+ * contiguous slice of the components, then one of the product versions,
+ * into its own output; the slices are joined in order.  A finding's key
+ * (product version, component, vulnerability, advisory) is made by one
+ * slice only, so sync's order of them is the same whatever the thread
+ * count.
  */
 #include <pthread.h>
 #include <stdlib.h>
@@ -35,7 +37,8 @@ size_t tplc_match__threads(void)
 
 struct worker {
 	const struct tplc_match__fleet *fleet;
-	size_t begin, end;
+	size_t begin, end;                 /* components */
+	size_t product_begin, product_end; /* product versions */
 	struct tplc_match__out out;
 	int error;
 	pthread_t thread;
@@ -49,6 +52,9 @@ static void *work(void *data)
 	for (i = w->begin; i < w->end && w->error == 0; i++)
 		w->error = tplc_match__component(
 		        w->fleet, &w->fleet->components[i], &w->out);
+	for (i = w->product_begin; i < w->product_end && w->error == 0; i++)
+		w->error = tplc_match__product(w->fleet, &w->fleet->products[i],
+		                               &w->out);
 	return NULL;
 }
 
@@ -115,6 +121,8 @@ int tplc_match__run(const struct tplc_match__fleet *fleet, size_t threads,
 		w[i].fleet = fleet;
 		w[i].begin = n * i / threads;
 		w[i].end = n * (i + 1) / threads;
+		w[i].product_begin = fleet->product_count * i / threads;
+		w[i].product_end = fleet->product_count * (i + 1) / threads;
 		if (tplc_match__out_init(&w[i].out) < 0)
 			error = tplc_error_set(err, TPLC_ENOMEM,
 			                       "out of memory");

@@ -14,6 +14,7 @@
 #include "tplc/cpe.h"
 #include "util/alloc.h"
 #include "util/arena.h"
+#include "util/hash.h"
 
 /*
  * Components that differ only by id and product version are one kind:
@@ -22,13 +23,13 @@
  * parses and no sort by strings.
  */
 struct kind {
-	const char *raw[3];                /* package key, CPE key, CPE */
-	const char *package_key, *cpe_key; /* once ready: the rules' */
-	const char *name, *version, *cpe;  /* kept once */
-	const char *cpe_version;
-	struct tplc_cpe *parsed; /* owned here */
+	const char *raw[3];         /* package key, CPE key, CPE */
+	const char *name, *version; /* kept once */
+	const char *key; /* the five fields, as intern() makes them */
+	size_t key_len;
+	struct tplc_match__component ident; /* once ready and kept: its
+					     * CPE parsed, the rules' keys */
 	size_t hash, count;
-	size_t package_at, cpe_at;
 	bool ready, kept; /* looked up in the index; some rule names it */
 };
 
@@ -39,14 +40,28 @@ struct raw {
 	size_t kind;
 };
 
+/* The stored findings, read on the fleet's reader while the scan
+ * matches (store's sync.c uses them if nothing was written since). */
+struct ahead {
+	struct tplc_store__reader *reader;
+	long long data_version;
+	struct tplc_store__stored *stored; /* NULL: sync reads them */
+	struct tplc_error err;
+	pthread_t thread;
+	bool started;
+};
+
 struct load {
 	struct tplc_match__index ix;
+	struct ahead *ahead; /* full scans on two threads or more */
 	struct kind *kinds;
 	size_t kind_count, kind_cap;
 	size_t *kind_slots; /* kind + 1; 0: empty */
 	size_t kind_mask;
+	char *key; /* intern()'s scratch */
+	size_t key_len, key_cap;
 	struct tplx_arena *arena; /* components' and products' strings */
-	struct tplc_match__vec components; /* struct tplc_match__component */
+	struct tplc_match__vec components; /* struct tplc_match__instance */
 	struct tplc_match__vec products;   /* struct tplc_match__product */
 	struct tplc_match__vec keys;       /* const char *: ids, keys */
 	struct tplc_match__vec raw;        /* struct raw */
@@ -81,9 +96,10 @@ static void load_free(struct load *l)
 	size_t i;
 
 	for (i = 0; i < l->kind_count; i++)
-		tplc_cpe_free(l->kinds[i].parsed);
+		tplc_cpe_free(l->kinds[i].ident.cpe);
 	tplx_free(l->kinds);
 	tplx_free(l->kind_slots);
+	tplx_free(l->key);
 	tplx_free(l->components.items);
 	tplx_free(l->raw.items);
 	tplx_free(l->products.items);
@@ -139,20 +155,6 @@ static int keep(struct load *l, const char **field, const char *value)
 	return *field == NULL ? TPLC_ENOMEM : 0;
 }
 
-static size_t hash_text(size_t h, const char *s)
-{
-	if (s == NULL)
-		return (h ^ 0xff) * (size_t)1099511628211ULL;
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * (size_t)1099511628211ULL;
-	return (h ^ 0xfe) * (size_t)1099511628211ULL;
-}
-
-static bool same_text(const char *a, const char *b)
-{
-	return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
-}
-
 static int grow_kinds(struct load *l)
 {
 	size_t size = l->kind_mask ? 2 * (l->kind_mask + 1) : 1024, i, h;
@@ -172,27 +174,66 @@ static int grow_kinds(struct load *l)
 	return 0;
 }
 
+/* Append a field of the row's identity to the scratch key: a byte that
+ * says whether it is there, then its text and NUL. */
+static int add_field(struct load *l, const char *s)
+{
+	size_t n = s != NULL ? strlen(s) : 0, need = l->key_len + n + 2;
+
+	if (need > l->key_cap) {
+		size_t cap = need > 2 * l->key_cap ? need : 2 * l->key_cap;
+		char *key = tplx_realloc(l->key, cap);
+
+		if (key == NULL)
+			return TPLC_ENOMEM;
+		l->key = key;
+		l->key_cap = cap;
+	}
+	l->key[l->key_len++] = s != NULL ? '+' : '-';
+	if (n > 0)
+		memcpy(l->key + l->key_len, s, n);
+	l->key_len += n;
+	l->key[l->key_len++] = '\0';
+	return 0;
+}
+
+/* The fields of a kind's kept key, in add_field's order. */
+static void split_key(struct kind *k)
+{
+	const char **fields[5] = { &k->raw[0], &k->raw[1], &k->name,
+		                   &k->version, &k->raw[2] };
+	const char *at = k->key;
+	size_t i;
+
+	for (i = 0; i < 5; i++) {
+		*fields[i] = *at == '+' ? at + 1 : NULL;
+		at += strlen(at + 1) + 2;
+	}
+}
+
 /* The kind of a row: found, or made with its strings kept.  Touches
- * only the kinds and l->arena (the fleet's reading thread). */
+ * only the kinds and l->arena (the fleet's reading thread).  The row's
+ * identity is one key of its five fields, hashed and compared whole. */
 static int intern(struct load *l, const struct tplc_store__component *r,
                   size_t *out, struct tplc_error *err)
 {
 	struct kind *k;
-	size_t h = (size_t)14695981039346656037ULL, at;
+	size_t h, at;
+	char *copy;
 
-	h = hash_text(h, r->package_key);
-	h = hash_text(h, r->cpe_key);
-	h = hash_text(hash_text(hash_text(h, r->name), r->version), r->cpe);
+	l->key_len = 0;
+	if (add_field(l, r->package_key) || add_field(l, r->cpe_key) ||
+	    add_field(l, r->name) || add_field(l, r->version) ||
+	    add_field(l, r->cpe))
+		return tplc_error_set(err, TPLC_ENOMEM, "out of memory");
+	h = (size_t)tplx_hash_bytes(TPLX_HASH_SEED, l->key, l->key_len);
 	if (2 * (l->kind_count + 1) > l->kind_mask && grow_kinds(l) < 0)
 		return tplc_error_set(err, TPLC_ENOMEM, "out of memory");
 	for (at = h & l->kind_mask; l->kind_slots[at] != 0;
 	     at = (at + 1) & l->kind_mask) {
 		k = &l->kinds[l->kind_slots[at] - 1];
-		if (k->hash == h && same_text(k->raw[0], r->package_key) &&
-		    same_text(k->raw[1], r->cpe_key) &&
-		    same_text(k->name, r->name) &&
-		    same_text(k->version, r->version) &&
-		    same_text(k->raw[2], r->cpe))
+		if (k->hash == h && k->key_len == l->key_len &&
+		    memcmp(k->key, l->key, l->key_len) == 0)
 			goto found;
 	}
 	if (l->kind_count == l->kind_cap) {
@@ -206,13 +247,16 @@ static int intern(struct load *l, const struct tplc_store__component *r,
 		l->kinds = kinds;
 		l->kind_cap = cap;
 	}
+	copy = tplx_arena_alloc(l->arena, l->key_len);
+	if (copy == NULL)
+		return tplc_error_set(err, TPLC_ENOMEM, "out of memory");
+	memcpy(copy, l->key, l->key_len);
 	k = &l->kinds[l->kind_count];
 	memset(k, 0, sizeof(*k));
 	k->hash = h;
-	if (keep(l, &k->raw[0], r->package_key) ||
-	    keep(l, &k->raw[1], r->cpe_key) || keep(l, &k->name, r->name) ||
-	    keep(l, &k->version, r->version) || keep(l, &k->raw[2], r->cpe))
-		return tplc_error_set(err, TPLC_ENOMEM, "out of memory");
+	k->key = copy;
+	k->key_len = l->key_len;
+	split_key(k);
 	l->kind_slots[at] = ++l->kind_count;
 found:
 	k->count++;
@@ -227,72 +271,52 @@ static int kind_ready(struct load *l, struct kind *k)
 {
 	const struct tplc_match__index *ix = &l->ix;
 	const char *package_key = NULL, *cpe_key = NULL;
-	struct tplc_match__component tmp;
+	struct tplc_match__component *c = &k->ident;
+	size_t package_at, cpe_at;
 
 	k->ready = true;
-	k->package_at = indexed(&ix->findings.package, TPLC_MATCH__BY_PACKAGE,
-	                        k->raw[0], &package_key);
-	k->cpe_at = indexed(&ix->findings.cpe, TPLC_MATCH__BY_CPE, k->raw[1],
-	                    &cpe_key);
-	if (k->package_at == 0 && k->cpe_at == 0)
+	package_at = indexed(&ix->findings.package, TPLC_MATCH__BY_PACKAGE,
+	                     k->raw[0], &package_key);
+	cpe_at = indexed(&ix->findings.cpe, TPLC_MATCH__BY_CPE, k->raw[1],
+	                 &cpe_key);
+	if (package_at == 0 && cpe_at == 0)
 		return 0;
 	k->kept = true;
 	if (cpe_key == NULL)
 		indexed(&ix->statements.cpe, TPLC_MATCH__BY_CPE, k->raw[1],
 		        &cpe_key);
-	k->package_key = package_key;
-	k->cpe_key = cpe_key;
-	k->cpe = cpe_key != NULL ? k->raw[2] : NULL;
-	memset(&tmp, 0, sizeof(tmp));
-	tmp.row.version = k->version;
-	tmp.row.cpe = k->cpe;
-	if (tplc_match__component_cpe(&tmp, l->arena, l->err) < 0)
-		return TPLC_ENOMEM;
-	k->parsed = tmp.cpe;
-	k->cpe_version = tmp.cpe_version;
-	return 0;
-}
-
-static void fill_component(struct tplc_match__component *c, long long id,
-                           long long product_version_id, const struct kind *k,
-                           size_t kind)
-{
 	memset(c, 0, sizeof(*c));
-	c->row.id = id;
-	c->row.product_version_id = product_version_id;
 	c->row.name = k->name;
 	c->row.version = k->version;
-	c->row.package_key = k->package_key;
-	c->row.cpe = k->cpe;
-	c->row.cpe_key = k->cpe_key;
-	c->cpe = k->parsed;
-	c->cpe_version = k->cpe_version;
-	c->package_at = k->package_at;
-	c->cpe_at = k->cpe_at;
-	c->kind = kind;
+	c->row.package_key = package_key;
+	c->row.cpe_key = cpe_key;
+	c->row.cpe = cpe_key != NULL ? k->raw[2] : NULL;
+	return tplc_match__component_cpe(c, l->arena, l->err) < 0 ? TPLC_ENOMEM
+	                                                          : 0;
 }
 
-/* Only components some rule or statement names are kept: the fleet's
- * other packages cost one lookup per kind, no copy. */
+/* A row of the fleet: its ids and its kind, interned.  Touches only the
+ * kinds, l->raw and l->arena. */
+static int take_raw_into(struct load *l,
+                         const struct tplc_store__component *row,
+                         struct tplc_error *err)
+{
+	struct raw *r = tplc_match__push(&l->raw, sizeof(*r));
+
+	l->stats->components++;
+	if (r == NULL)
+		return tplc_error_set(err, TPLC_ENOMEM, "out of memory");
+	r->id = row->id;
+	r->product_version_id = row->product_version_id;
+	return intern(l, row, &r->kind, err);
+}
+
+/* An incremental scan's component: kept as the full scan's rows are. */
 static int take_component(const struct tplc_store__component *row, void *data)
 {
 	struct load *l = data;
-	struct tplc_match__component *c;
-	size_t kind;
 
-	l->stats->components++;
-	if (intern(l, row, &kind, l->err) < 0)
-		return TPLC_ENOMEM;
-	if (!l->kinds[kind].ready && kind_ready(l, &l->kinds[kind]) < 0)
-		return TPLC_ENOMEM;
-	if (!l->kinds[kind].kept)
-		return 0;
-	c = tplc_match__push(&l->components, sizeof(*c));
-	if (c == NULL)
-		return nomem(l);
-	fill_component(c, row->id, row->product_version_id, &l->kinds[kind],
-	               kind);
-	return 0;
+	return take_raw_into(l, row, l->err);
 }
 
 /* The whole fleet, read while the advisories are compiled: each row
@@ -309,14 +333,8 @@ struct fleet_read {
 static int take_raw(const struct tplc_store__component *row, void *data)
 {
 	struct fleet_read *f = data;
-	struct raw *r = tplc_match__push(&f->l->raw, sizeof(*r));
 
-	f->l->stats->components++;
-	if (r == NULL)
-		return tplc_error_set(&f->err, TPLC_ENOMEM, "out of memory");
-	r->id = row->id;
-	r->product_version_id = row->product_version_id;
-	return intern(f->l, row, &r->kind, &f->err);
+	return take_raw_into(f->l, row, &f->err);
 }
 
 static void *read_fleet(void *data)
@@ -332,15 +350,15 @@ static void *read_fleet(void *data)
 }
 
 /* The kept components, those of a kind next to each other (engine.c
- * evaluates a kind's rules once), in id order within it. */
+ * evaluates a kind's rules once), in the raw rows' order within it. */
 static int keep_components(struct load *l)
 {
 	const struct raw *r = l->raw.items;
-	struct tplc_match__component *c;
+	struct tplc_match__instance *c;
 	size_t i, n = 0, count;
 
 	for (i = 0; i < l->kind_count; i++) {
-		if (kind_ready(l, &l->kinds[i]) < 0)
+		if (!l->kinds[i].ready && kind_ready(l, &l->kinds[i]) < 0)
 			return TPLC_ENOMEM;
 		count = l->kinds[i].kept ? l->kinds[i].count : 0;
 		l->kinds[i].count = n; /* where its components start */
@@ -352,9 +370,11 @@ static int keep_components(struct load *l)
 	for (i = 0; i < l->raw.count; i++) {
 		struct kind *k = &l->kinds[r[i].kind];
 
-		if (k->kept)
-			fill_component(&c[k->count++], r[i].id,
-			               r[i].product_version_id, k, r[i].kind);
+		if (!k->kept)
+			continue;
+		c[k->count].id = r[i].id;
+		c[k->count].product_version_id = r[i].product_version_id;
+		c[k->count++].kind = &k->ident;
 	}
 	l->components.items = c;
 	l->components.count = l->components.cap = n;
@@ -393,41 +413,38 @@ static int take_product(const struct tplc_store__product_version *row,
 	return 0;
 }
 
-static int by_component_id(const void *a, const void *b)
+static int by_raw_id(const void *a, const void *b)
 {
-	const struct tplc_match__component *x = a, *y = b;
+	const struct raw *x = a, *y = b;
 
-	return x->row.id < y->row.id ? -1 : x->row.id > y->row.id;
+	return x->id < y->id ? -1 : x->id > y->id;
 }
 
-/* Components of a kind next to each other, so their rules are evaluated
- * once (engine.c); in id order within it, always the same.  A counting
- * sort: the components come in id order. */
-static int by_kind(struct load *l)
+static void *read_ahead(void *data)
 {
-	struct tplc_match__component *c = l->components.items, *out;
-	size_t n = l->components.count, i, at = 0, count;
+	struct ahead *a = data;
 
-	if (n < 2)
-		return 0;
-	out = tplx_reallocarray(NULL, n, sizeof(*out));
-	if (out == NULL)
-		return nomem(l);
-	for (i = 0; i < l->kind_count; i++)
-		l->kinds[i].count = 0;
-	for (i = 0; i < n; i++)
-		l->kinds[c[i].kind].count++;
-	for (i = 0; i < l->kind_count; i++) {
-		count = l->kinds[i].count;
-		l->kinds[i].count = at; /* where its components start */
-		at += count;
-	}
-	for (i = 0; i < n; i++)
-		out[l->kinds[c[i].kind].count++] = c[i];
-	tplx_free(l->components.items);
-	l->components.items = out;
-	l->components.cap = n;
-	return 0;
+	/* a failure only costs the time: sync reads them itself */
+	if (tplc_store__reader_stored(a->reader, a->data_version, &a->stored,
+	                              &a->err) < 0)
+		a->stored = NULL;
+	return NULL;
+}
+
+static void ahead_start(struct ahead *a)
+{
+	if (a->reader != NULL)
+		a->started =
+		        pthread_create(&a->thread, NULL, read_ahead, a) == 0;
+}
+
+static const struct tplc_store__stored *ahead_join(struct ahead *a)
+{
+	if (a == NULL || !a->started)
+		return NULL;
+	pthread_join(a->thread, NULL);
+	a->started = false;
+	return a->stored;
 }
 
 /* Match what was loaded and reconcile: all findings, or one advisory's. */
@@ -437,7 +454,6 @@ static int match_and_sync(struct tplc_store *store, struct load *l,
 	struct tplc_match__fleet fleet;
 	struct tplc_match__out out;
 	struct tplc_store__sync_stats sync;
-	size_t i;
 	int error;
 
 	l->stats->statements = l->ix.statement_rows;
@@ -453,17 +469,16 @@ static int match_and_sync(struct tplc_store *store, struct load *l,
 	error = tplc_match__fleet_prepare(&fleet, l->arena, l->err);
 	if (error == 0)
 		error = tplc_match__run(&fleet, threads, &out, l->err);
-	for (i = 0; error == 0 && i < fleet.product_count; i++)
-		error = tplc_match__product(&fleet, &fleet.products[i], &out);
+
 	if (error == 0)
 		error = tplc_match__resolve(&fleet, &out);
 	if (error < 0 && out.err.code != 0 && l->err != NULL)
 		*l->err = out.err; /* the single-threaded steps' reason */
 	l->stats->undecided = out.undecided;
 	if (error == 0 && l->advisory_id == 0)
-		error = tplc_store__sync_findings(store, out.matches.items,
-		                                  out.matches.count, &sync,
-		                                  l->err);
+		error = tplc_store__sync_findings(
+		        store, out.matches.items, out.matches.count,
+		        ahead_join(l->ahead), &sync, l->err);
 	else if (error == 0)
 		error = tplc_store__sync_advisory_findings(
 		        store, l->advisory_id, out.matches.items,
@@ -481,6 +496,7 @@ int tplc_scan(struct tplc_store *store, struct tplc_scan_stats *stats,
               struct tplc_error *err)
 {
 	struct fleet_read f;
+	struct ahead ahead;
 	struct load l;
 	size_t threads = tplc_match__threads();
 	bool started = false;
@@ -494,10 +510,18 @@ int tplc_scan(struct tplc_store *store, struct tplc_scan_stats *stats,
 		return error;
 	}
 	memset(&f, 0, sizeof(f));
+	memset(&ahead, 0, sizeof(ahead));
 	f.l = &l;
 	f.store = store;
 	/* two connections: the fleet and the advisories read at once */
 	f.reader = threads > 1 ? tplc_store__reader_open(store) : NULL;
+	/* before any read on the reader: a write after it shows */
+	if (f.reader != NULL &&
+	    tplc_store__data_version(store, &ahead.data_version, err) < 0) {
+		tplc_store__reader_close(f.reader);
+		load_free(&l);
+		return TPLC_ESTORE;
+	}
 	if (f.reader != NULL)
 		started = pthread_create(&f.thread, NULL, read_fleet, &f) == 0;
 	error = tplc_store__each_affected(store, take_rule, &l, err);
@@ -509,11 +533,16 @@ int tplc_scan(struct tplc_store *store, struct tplc_scan_stats *stats,
 		pthread_join(f.thread, NULL);
 	else if (error == 0)
 		read_fleet(&f);
-	tplc_store__reader_close(f.reader);
 	if (error == 0 && f.error < 0) {
 		error = f.error;
 		if (err != NULL)
 			*err = f.err;
+	}
+	/* the stored findings, on the reader, while this thread goes on */
+	ahead.reader = f.reader;
+	if (error == 0) {
+		l.ahead = &ahead;
+		ahead_start(&ahead);
 	}
 	if (error == 0)
 		error = keep_components(&l);
@@ -522,6 +551,9 @@ int tplc_scan(struct tplc_store *store, struct tplc_scan_stats *stats,
 		                                         &l, err);
 	if (error == 0)
 		error = match_and_sync(store, &l, threads);
+	ahead_join(&ahead); /* when matching failed before sync */
+	tplc_store__stored_free(ahead.stored);
+	tplc_store__reader_close(f.reader);
 	load_free(&l);
 	return error;
 }
@@ -591,7 +623,7 @@ static int load_components(struct tplc_store *store, struct load *l)
 {
 	const struct tplc_match__set *set = &l->ix.findings;
 	struct tplc_store__scope scope;
-	struct tplc_match__component *c;
+	struct raw *r;
 	size_t i, j;
 	int error = 0;
 
@@ -616,16 +648,19 @@ static int load_components(struct tplc_store *store, struct load *l)
 	}
 	if (error < 0)
 		return error;
-	/* the full scan's order, each component once */
-	c = l->components.items;
-	if (l->components.count > 1)
-		qsort(c, l->components.count, sizeof(*c), by_component_id);
-	for (i = 0, j = 0; i < l->components.count; i++) {
-		if (j > 0 && c[j - 1].row.id == c[i].row.id)
+	/* the full scan's order, each component once, counted again */
+	r = l->raw.items;
+	if (l->raw.count > 1)
+		qsort(r, l->raw.count, sizeof(*r), by_raw_id);
+	for (i = 0; i < l->kind_count; i++)
+		l->kinds[i].count = 0;
+	for (i = 0, j = 0; i < l->raw.count; i++) {
+		if (j > 0 && r[j - 1].id == r[i].id)
 			continue;
-		c[j++] = c[i];
+		r[j++] = r[i];
+		l->kinds[r[i].kind].count++;
 	}
-	l->stats->components = l->components.count = j;
+	l->stats->components = l->raw.count = j;
 	return 0;
 }
 
@@ -665,7 +700,7 @@ int tplc_match__scan_one(struct tplc_store *store, long long advisory_id,
 		error = tplc_store__each_product_version(store, take_product,
 		                                         &l, err);
 	if (error == 0)
-		error = by_kind(&l);
+		error = keep_components(&l);
 	if (error == 0)
 		error = match_and_sync(store, &l, 1);
 	load_free(&l);

@@ -80,7 +80,7 @@ static const char approvers_count_sql[] =
 static int body_numbers(struct tplc_store *store, long *quorum, long *count,
                         struct tplc_error *err)
 {
-	long long q, c;
+	long long q = 0, c = 0;
 	bool found;
 	int error;
 

@@ -29,6 +29,18 @@ int tplc_store__bind_text(sqlite3_stmt *stmt, int index, const char *value);
 int tplc_store__bind_double(sqlite3_stmt *stmt, int index, double value,
                             int present);
 /* A column as a C string, or NULL for SQL NULL. */
+/* The columns of an affected row from package_key to detail, in the
+ * table's order, starting at column at (scan.c, scan-affected.c). */
+struct tplc_store__affected;
+void tplc_store__affected_columns(sqlite3_stmt *stmt, int at,
+                                  struct tplc_store__affected *row);
+
+/* A second, read-only connection: a scan reads on it from another
+ * thread while the store's own reads on. */
+struct tplc_store__reader {
+	sqlite3 *db;
+};
+
 const char *tplc_store__column_text(sqlite3_stmt *stmt, int index);
 /* Step a statement that returns no rows, then reset it for reuse. */
 int tplc_store__step_done(struct tplc_store *store, sqlite3_stmt *stmt,

@@ -168,10 +168,6 @@ int tplc_store__each_component(
 	return each_component_db(store->db, cb, data, err);
 }
 
-struct tplc_store__reader {
-	sqlite3 *db;
-};
-
 struct tplc_store__reader *tplc_store__reader_open(struct tplc_store *store)
 {
 	struct tplc_store__reader *r;
@@ -232,6 +228,26 @@ int tplc_store__each_component_in(
 	return each_component_stmt(store, stmt, cb, data, err);
 }
 
+void tplc_store__affected_columns(sqlite3_stmt *stmt, int at,
+                                  struct tplc_store__affected *row)
+{
+	row->package_key = tplc_store__column_text(stmt, at);
+	row->vendor = tplc_store__column_text(stmt, at + 1);
+	row->product = tplc_store__column_text(stmt, at + 2);
+	row->cpe = tplc_store__column_text(stmt, at + 3);
+	row->cpe_key = tplc_store__column_text(stmt, at + 4);
+	row->config = sqlite3_column_int64(stmt, at + 5);
+	row->node = sqlite3_column_int64(stmt, at + 6);
+	row->platform = sqlite3_column_int(stmt, at + 7) != 0;
+	row->range = tplc_store__column_text(stmt, at + 8);
+	row->range_text = tplc_store__column_text(stmt, at + 9);
+	row->status = tplc_store__column_text(stmt, at + 10);
+	row->fixed_in = tplc_store__column_text(stmt, at + 11);
+	row->remediation = tplc_store__column_text(stmt, at + 12);
+	row->justification = tplc_store__column_text(stmt, at + 13);
+	row->detail = tplc_store__column_text(stmt, at + 14);
+}
+
 #define AFFECTED_SQL                                                        \
 	"SELECT a.id, a.advisory_id, d.source, d.ref, d.modified,"          \
 	" d.published, d.imported_at, a.vuln_id, u.withdrawn IS NOT NULL,"  \
@@ -262,21 +278,7 @@ static int each_affected_stmt(struct tplc_store *store, sqlite3_stmt *stmt,
 		row.advisory_imported = tplc_store__column_text(stmt, 6);
 		row.vuln_id = tplc_store__column_text(stmt, 7);
 		row.withdrawn = sqlite3_column_int(stmt, 8) != 0;
-		row.package_key = tplc_store__column_text(stmt, 9);
-		row.vendor = tplc_store__column_text(stmt, 10);
-		row.product = tplc_store__column_text(stmt, 11);
-		row.cpe = tplc_store__column_text(stmt, 12);
-		row.cpe_key = tplc_store__column_text(stmt, 13);
-		row.config = sqlite3_column_int64(stmt, 14);
-		row.node = sqlite3_column_int64(stmt, 15);
-		row.platform = sqlite3_column_int(stmt, 16) != 0;
-		row.range = tplc_store__column_text(stmt, 17);
-		row.range_text = tplc_store__column_text(stmt, 18);
-		row.status = tplc_store__column_text(stmt, 19);
-		row.fixed_in = tplc_store__column_text(stmt, 20);
-		row.remediation = tplc_store__column_text(stmt, 21);
-		row.justification = tplc_store__column_text(stmt, 22);
-		row.detail = tplc_store__column_text(stmt, 23);
+		tplc_store__affected_columns(stmt, 9, &row);
 		row.cvss_score = column_score(stmt, 24);
 		error = cb(&row, data);
 		if (error != 0)
@@ -286,21 +288,6 @@ static int each_affected_stmt(struct tplc_store *store, sqlite3_stmt *stmt,
 		error = tplc_store__fail(store, err, "cannot read advisories");
 	sqlite3_finalize(stmt);
 	return error;
-}
-
-int tplc_store__each_affected(struct tplc_store *store,
-                              int (*cb)(const struct tplc_store__affected *row,
-                                        void *data),
-                              void *data, struct tplc_error *err)
-{
-	sqlite3_stmt *stmt = NULL;
-	int error;
-
-	error = tplc_store__prepare(store, &stmt, AFFECTED_SQL " ORDER BY a.id",
-	                            err);
-	if (error < 0)
-		return error;
-	return each_affected_stmt(store, stmt, cb, data, err);
 }
 
 int tplc_store__each_affected_in(

@@ -152,11 +152,26 @@ struct tplc_store__sync_stats {
  * and first_seen) that are still found, add the new, drop the gone, and
  * record the scan.  One transaction.
  */
+struct tplc_store__stored;
 int tplc_store__sync_findings(struct tplc_store *store,
                               const struct tplc_store__match *matches,
                               size_t count,
+                              const struct tplc_store__stored *stored,
                               struct tplc_store__sync_stats *stats,
                               struct tplc_error *err);
+
+/*
+ * The findings as stored, read ahead on a reader while the scan matches;
+ * sync uses them (stored may be NULL: it reads) only if the store's
+ * data_version, taken before the reader's read began, is still the same.
+ */
+int tplc_store__data_version(struct tplc_store *store, long long *out,
+                             struct tplc_error *err);
+int tplc_store__reader_stored(struct tplc_store__reader *r,
+                              long long data_version,
+                              struct tplc_store__stored **out,
+                              struct tplc_error *err);
+void tplc_store__stored_free(struct tplc_store__stored *st);
 
 /* The same for the findings of one advisory only (an incremental scan):
  * other advisories' findings are not touched, no scan is recorded. */

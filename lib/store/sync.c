@@ -10,6 +10,7 @@
 #include "tplc/accept.h"
 #include "tplc/triage.h"
 #include "util/alloc.h"
+#include "util/arena.h"
 
 /* What the merge compares, in read_stored's order. */
 #define STORED_COLUMNS                                                   \
@@ -132,6 +133,136 @@ static void read_stored(sqlite3_stmt *stmt, struct tplc_store__match *m,
 	m->vex_advisory_id = sqlite3_column_int64(stmt, 13);
 }
 
+/*
+ * The findings as stored, read ahead on a reader connection while the
+ * scan still matches (a core is idle then), in key order.  Used only if
+ * no other connection wrote since it was read: data_version says.
+ */
+struct tplc_store__stored {
+	struct tplc_store__match *rows;
+	long long *ids;
+	const struct tplc_store__match **sorted;
+	size_t count;
+	struct tplx_arena *arena;
+	long long data_version; /* the store's, before the read */
+};
+
+static int stored_nomem(struct tplc_error *err)
+{
+	return tplc_error_set(err, TPLC_ENOMEM, "out of memory");
+}
+
+/* Copy the strings of m into arena: the statement's go with its step. */
+static int keep_strings(struct tplx_arena *arena, struct tplc_store__match *m)
+{
+	const char **fields[] = {
+		&m->vuln_id,           &m->match,       &m->reason,
+		&m->fixed_in,          &m->remediation, &m->vex_status,
+		&m->vex_justification, &m->vex_detail
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(fields) / sizeof(*fields); i++)
+		if (*fields[i] != NULL &&
+		    (*fields[i] = tplx_arena_strdup(arena, *fields[i])) == NULL)
+			return TPLC_ENOMEM;
+	return 0;
+}
+
+int tplc_store__data_version(struct tplc_store *store, long long *out,
+                             struct tplc_error *err)
+{
+	sqlite3_stmt *stmt = NULL;
+	int error =
+	        tplc_store__prepare(store, &stmt, "PRAGMA data_version", err);
+
+	if (error < 0)
+		return error;
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		*out = sqlite3_column_int64(stmt, 0);
+	else
+		error = tplc_store__fail(store, err, "cannot read the version");
+	sqlite3_finalize(stmt);
+	return error;
+}
+
+int tplc_store__reader_stored(struct tplc_store__reader *r,
+                              long long data_version,
+                              struct tplc_store__stored **out,
+                              struct tplc_error *err)
+{
+	struct tplc_store__stored *st = tplx_calloc(1, sizeof(*st));
+	sqlite3_stmt *stmt = NULL;
+	size_t cap = 0;
+	int error = 0, rc = SQLITE_DONE;
+
+	*out = NULL;
+	if (st == NULL || (st->arena = tplx_arena_new()) == NULL) {
+		tplx_free(st);
+		return stored_nomem(err);
+	}
+	st->data_version = data_version;
+	/* rowid order: the key order would search the table per row */
+	if (sqlite3_prepare_v2(r->db, "SELECT " STORED_COLUMNS " FROM findings",
+	                       -1, &stmt, NULL) != SQLITE_OK)
+		error = tplc_error_set(err, TPLC_ESTORE,
+		                       "cannot read findings: %s",
+		                       sqlite3_errmsg(r->db));
+	while (error == 0 && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (st->count == cap) {
+			size_t more = cap ? 2 * cap : 4096;
+			struct tplc_store__match *rows = tplx_reallocarray(
+			        st->rows, more, sizeof(*rows));
+			long long *ids;
+
+			if (rows != NULL)
+				st->rows = rows;
+			ids = rows != NULL ? tplx_reallocarray(st->ids, more,
+			                                       sizeof(*ids))
+			                   : NULL;
+			if (ids == NULL) {
+				error = stored_nomem(err);
+				break;
+			}
+			st->ids = ids;
+			cap = more;
+		}
+		read_stored(stmt, &st->rows[st->count], &st->ids[st->count]);
+		if (keep_strings(st->arena, &st->rows[st->count]) < 0)
+			error = stored_nomem(err);
+		st->count++;
+	}
+	if (error == 0 && rc != SQLITE_DONE)
+		error = tplc_error_set(err, TPLC_ESTORE,
+		                       "cannot read findings: %s",
+		                       sqlite3_errmsg(r->db));
+	sqlite3_finalize(stmt);
+	if (error == 0) {
+		st->sorted = tplx_reallocarray(NULL, st->count ? st->count : 1,
+		                               sizeof(*st->sorted));
+		if (st->sorted == NULL ||
+		    sort_matches(st->sorted, st->rows, st->count) < 0)
+			error = stored_nomem(err);
+	}
+	if (error < 0) {
+		tplc_store__stored_free(st);
+		return error;
+	}
+	*out = st;
+	return 0;
+}
+
+void tplc_store__stored_free(struct tplc_store__stored *st)
+{
+	if (st == NULL)
+		return;
+	tplx_free(st->rows);
+	tplx_free(st->ids);
+	tplx_free(st->sorted);
+	tplx_arena_free(st->arena);
+	tplx_free(st);
+}
+
 static bool same_finding(const struct tplc_store__match *a,
                          const struct tplc_store__match *b)
 {
@@ -167,6 +298,8 @@ static void bind_fields(sqlite3_stmt *stmt, const struct tplc_store__match *m)
 struct merge {
 	struct tplc_store *store;
 	sqlite3_stmt *read, *insert, *update, *delete;
+	const struct tplc_store__stored *stored; /* else read */
+	size_t at, next;                         /* in stored */
 	const char *now;
 	struct tplc_store__sync_stats *stats;
 	struct tplc_error *err;
@@ -245,6 +378,32 @@ static int merge_step(struct merge *g, const struct tplc_store__match *m,
 	                             "cannot update finding");
 }
 
+/* Step to the next stored finding: SQLITE_ROW, SQLITE_DONE or an error
+ * code of the read. */
+static int next_stored(struct merge *g)
+{
+	if (g->stored == NULL)
+		return sqlite3_step(g->read);
+	if (g->next == g->stored->count)
+		return SQLITE_DONE;
+	g->at = g->next++;
+	return SQLITE_ROW;
+}
+
+static void current_stored(struct merge *g, struct tplc_store__match *old,
+                           long long *id)
+{
+	const struct tplc_store__match *m;
+
+	if (g->stored == NULL) {
+		read_stored(g->read, old, id);
+		return;
+	}
+	m = g->stored->sorted[g->at];
+	*old = *m;
+	*id = g->stored->ids[m - g->stored->rows];
+}
+
 static int merge(struct merge *g, const struct tplc_store__match **sorted,
                  size_t count)
 {
@@ -253,7 +412,7 @@ static int merge(struct merge *g, const struct tplc_store__match **sorted,
 	long long id = 0;
 	int rc, error = 0, c;
 
-	rc = sqlite3_step(g->read);
+	rc = next_stored(g);
 	while (error == 0 && (rc == SQLITE_ROW || i < count)) {
 		if (i > 0 && i < count &&
 		    compare_key(sorted[i], sorted[i - 1]) == 0) {
@@ -261,7 +420,7 @@ static int merge(struct merge *g, const struct tplc_store__match **sorted,
 			continue;
 		}
 		if (rc == SQLITE_ROW)
-			read_stored(g->read, &old, &id);
+			current_stored(g, &old, &id);
 		if (rc != SQLITE_ROW)
 			c = -1;
 		else if (i == count)
@@ -273,7 +432,7 @@ static int merge(struct merge *g, const struct tplc_store__match **sorted,
 		if (c <= 0)
 			i++;
 		if (c >= 0)
-			rc = sqlite3_step(g->read);
+			rc = next_stored(g);
 	}
 	if (error == 0 && rc != SQLITE_DONE)
 		error = tplc_store__fail(g->store, g->err,
@@ -348,11 +507,18 @@ static int audit_scan(struct tplc_store *store, long long advisory_id,
 
 static int sync(struct tplc_store *store, long long advisory_id,
                 const struct tplc_store__match *matches, size_t count,
+                const struct tplc_store__stored *stored,
                 struct tplc_store__sync_stats *stats, struct tplc_error *err)
 {
-	struct merge g = { store, NULL, NULL, NULL, NULL, NULL, stats, err };
+	struct merge g;
 	const struct tplc_store__match **sorted;
+	long long version = 0;
 	int error;
+
+	memset(&g, 0, sizeof(g));
+	g.store = store;
+	g.stats = stats;
+	g.err = err;
 
 	memset(stats, 0, sizeof(*stats));
 	g.now = tplc_ctx_now(store->ctx);
@@ -365,6 +531,12 @@ static int sync(struct tplc_store *store, long long advisory_id,
 	if (error < 0)
 		goto out;
 	error = merge_prepare(&g, advisory_id);
+	/* what was read ahead, if nobody wrote since */
+	if (error == 0 && stored != NULL && advisory_id == 0)
+		error = tplc_store__data_version(store, &version, err);
+	if (error == 0 && stored != NULL && advisory_id == 0 &&
+	    version == stored->data_version)
+		g.stored = stored;
 	if (error == 0)
 		error = merge(&g, sorted, count);
 	sqlite3_finalize(g.read);
@@ -410,10 +582,11 @@ out:
 int tplc_store__sync_findings(struct tplc_store *store,
                               const struct tplc_store__match *matches,
                               size_t count,
+                              const struct tplc_store__stored *stored,
                               struct tplc_store__sync_stats *stats,
                               struct tplc_error *err)
 {
-	return sync(store, 0, matches, count, stats, err);
+	return sync(store, 0, matches, count, stored, stats, err);
 }
 
 int tplc_store__sync_advisory_findings(struct tplc_store *store,
@@ -425,5 +598,5 @@ int tplc_store__sync_advisory_findings(struct tplc_store *store,
 {
 	if (advisory_id <= 0)
 		return tplc_error_set(err, TPLC_EINVAL, "no advisory");
-	return sync(store, advisory_id, matches, count, stats, err);
+	return sync(store, advisory_id, matches, count, NULL, stats, err);
 }
