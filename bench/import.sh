@@ -9,11 +9,12 @@
 # and the same records as a zip of one file each) in a temporary folder,
 # then prints one Markdown table row per input:
 #
-# | input | size | import | import MB/s | parse MB/s | jq -c . MB/s | import / jq | parse / jq |
+# | input | size | import | import MB/s | parse MB/s | yajl MB/s | jq -c . MB/s | import / jq | parse / jq | yajl / jq |
 #
 # import is `tplc feed import KIND FILE` into a fresh database (best of
 # three; the database is made before the clock starts), parse is
-# bench-parse (from memory, no store), jq is `jq -c . FILE >/dev/null`
+# bench-parse (from memory, no store), yajl is the JSON parser alone on
+# the JSON (bench-parse yajl: no callbacks), jq is `jq -c . FILE >/dev/null`
 # (best of three).  A zip has no jq peer: its ratios compare with jq on the
 # JSON array of the same records.  BUILD_DIR should be a release build.
 set -eu
@@ -70,14 +71,16 @@ row() {
 	secs=$(best_of_three fresh_import "$kind" "$file")
 	imbs=$(echo "$bytes / $secs / 1000000" | bc -l)
 	pmbs=$("$parse" "$kind" "$file" | cut -d' ' -f4)
+	ymbs=$("$parse" yajl "$json" | cut -d' ' -f4)
 	jq_secs=$(best_of_three time_of jq -c . "$json")
 	jmbs=$(echo "$jbytes / $jq_secs / 1000000" | bc -l)
 	# the same records: seconds beside seconds, not bytes beside bytes
 	psecs=$(echo "$bytes / $pmbs / 1000000" | bc -l)
-	printf '| %s | %.1f MB | %.2f s | %.1f MB/s | %.1f MB/s | %.1f MB/s | %.1fx | %.1fx |\n' \
+	printf '| %s | %.1f MB | %.2f s | %.1f MB/s | %.1f MB/s | %.1f MB/s | %.1f MB/s | %.1fx | %.1fx | %.1fx |\n' \
 		"$label" "$(echo "$bytes / 1000000" | bc -l)" "$secs" "$imbs" \
-		"$pmbs" "$jmbs" "$(echo "$jq_secs / $secs" | bc -l)" \
-		"$(echo "$jq_secs / $psecs" | bc -l)"
+		"$pmbs" "$ymbs" "$jmbs" "$(echo "$jq_secs / $secs" | bc -l)" \
+		"$(echo "$jq_secs / $psecs" | bc -l)" \
+		"$(echo "$ymbs / $jmbs" | bc -l)"
 }
 
 # about 3.1 kB per NVD CVE and 2.0 kB per OSV record

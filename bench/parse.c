@@ -2,9 +2,11 @@
 /*
  * Parse throughput of tplc's document parsers, for `make bench`.
  *
- *   bench-parse KIND FILE...      KIND: json json-stream cyclonedx sbom kev
- *                                 csaf osv nvd
+ *   bench-parse KIND FILE...      KIND: yajl json json-stream cyclonedx
+ *                                 sbom kev csaf osv nvd
  *
+ * yajl is the JSON parser alone, no callbacks: the floor every JSON
+ * reader here stands on.
  * json builds the whole tree (tplx_json_parse); json-stream walks the
  * records of an NVD page one at a time (tplx_json_each); nvd is the NVD
  * parser on that walk, into one advisory per CVE; osv reads a record, an
@@ -18,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <yajl/yajl_parse.h>
 
 #include "tplc/advisory.h"
 #include "tplc/sbom.h"
@@ -58,6 +61,23 @@ static int count_advisory(const struct tplc_advisory *adv, void *data)
 	return 0;
 }
 
+/* yajl over the input with nothing to call: only its tokenizing and
+ * checking (UTF-8 included), as every reader here pays it. */
+static int yajl_alone(const struct input *in, struct tplc_error *err)
+{
+	yajl_handle h = yajl_alloc(NULL, NULL, NULL);
+	int ok;
+
+	if (h == NULL)
+		return tplc_error_set(err, TPLC_ENOMEM, "out of memory");
+	yajl_config(h, yajl_allow_multiple_values, 1);
+	ok = yajl_parse(h, (const unsigned char *)in->data, in->len) ==
+	             yajl_status_ok &&
+	     yajl_complete_parse(h) == yajl_status_ok;
+	yajl_free(h);
+	return ok ? 0 : tplc_error_set(err, TPLC_EPARSE, "not JSON");
+}
+
 static int parse_one(const char *kind, const struct input *in,
                      struct tplc_error *err)
 {
@@ -67,7 +87,9 @@ static int parse_one(const char *kind, const struct input *in,
 	size_t records = 0;
 	int error;
 
-	if (strcmp(kind, "json-stream") == 0) {
+	if (strcmp(kind, "yajl") == 0) {
+		error = yajl_alone(in, err);
+	} else if (strcmp(kind, "json-stream") == 0) {
 		error = tplx_json_each(in->data, in->len, in->path,
 		                       "vulnerabilities", count_record,
 		                       &records, err);
