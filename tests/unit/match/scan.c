@@ -12,6 +12,7 @@
 
 #include <sqlite3.h>
 
+#include "store/scan.h"
 #include "test.h"
 #include "tplc/ctx.h"
 #include "tplc/match.h"
@@ -394,6 +395,43 @@ static void test_scan__threads_agree(void **state)
 	free(one_thread);
 }
 
+/*
+ * The findings read ahead, then another connection adds one before sync:
+ * sync must not trust the copy (data_version moved), so it sees the new
+ * row and, as no match makes it, drops it with the rest.
+ */
+static void test_scan__stale_read_ahead(void **state)
+{
+	struct fixture *f = *state;
+	struct tplc_store__sync_stats stats;
+	struct tplc_store__reader *r;
+	struct tplc_store__stored *st = NULL;
+	struct tplc_error err;
+	long long version = 0;
+	size_t before;
+
+	bigger_fleet(f);
+	scan(f);
+	before = (size_t)atol(one(f, "SELECT COUNT(*) FROM findings"));
+	assert_true(before > 10);
+	assert_int_equal(tplc_store__data_version(f->store, &version, &err), 0);
+	r = tplc_store__reader_open(f->store);
+	assert_non_null(r);
+	assert_int_equal(tplc_store__reader_stored(r, version, &st, &err), 0);
+	tplc_store__reader_close(r);
+	sql(f, "INSERT INTO findings(product_version_id, component_id,"
+	       " vuln_id, advisory_id, match, reason, first_seen)"
+	       " SELECT product_version_id, component_id + 100000, vuln_id,"
+	       " advisory_id, match, reason, first_seen FROM findings"
+	       " LIMIT 1");
+	assert_int_equal(
+	        tplc_store__sync_findings(f->store, NULL, 0, st, &stats, &err),
+	        0);
+	assert_int_equal(stats.removed, before + 1);
+	assert_string_equal(one(f, "SELECT COUNT(*) FROM findings"), "0");
+	tplc_store__stored_free(st);
+}
+
 static void test_scan__incremental_equals_full(void **state)
 {
 	struct fixture *f = *state;
@@ -489,6 +527,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_scan__withdrawn, setup,
 		                                teardown),
 		cmocka_unit_test_setup_teardown(test_scan__incremental_vex,
+		                                setup, teardown),
+		cmocka_unit_test_setup_teardown(test_scan__stale_read_ahead,
 		                                setup, teardown),
 		cmocka_unit_test_setup_teardown(test_scan__threads_agree, setup,
 		                                teardown),
