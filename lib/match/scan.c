@@ -517,10 +517,11 @@ int tplc_scan(struct tplc_store *store, struct tplc_scan_stats *stats,
 	f.reader = threads > 1 ? tplc_store__reader_open(store) : NULL;
 	/* before any read on the reader: a write after it shows */
 	if (f.reader != NULL &&
-	    tplc_store__data_version(store, &ahead.data_version, err) < 0) {
+	    (error = tplc_store__data_version(store, &ahead.data_version,
+	                                      err)) < 0) {
 		tplc_store__reader_close(f.reader);
 		load_free(&l);
-		return TPLC_ESTORE;
+		return error;
 	}
 	if (f.reader != NULL)
 		started = pthread_create(&f.thread, NULL, read_fleet, &f) == 0;
