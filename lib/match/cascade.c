@@ -22,8 +22,8 @@
 struct cascade {
 	struct tplx_arena *arena;
 	long long advisory_id;
-	struct tplc_match__vec names;      /* const char *, distinct */
-	struct tplc_match__vec advisories; /* long long */
+	struct tplx_vec names;      /* const char *, distinct */
+	struct tplx_vec advisories; /* long long */
 	struct tplc_error *err;
 };
 
@@ -47,7 +47,7 @@ static int add_name(struct cascade *k, const char *name)
 		                      "VEX names more than %d vulnerabilities:"
 		                      " run a full scan",
 		                      CASCADE_NAMES_MAX);
-	slot = tplc_match__push(&k->names, sizeof(*slot));
+	slot = tplx_vec_push(&k->names, sizeof(*slot));
 	if (slot == NULL)
 		return nomem(k);
 	*slot = tplx_arena_strdup(k->arena, name);
@@ -83,7 +83,7 @@ static int take_other(const struct tplc_store__affected *row, void *data)
 
 	if (strcmp(row->status, "affected") != 0 || row->withdrawn)
 		return 0;
-	slot = tplc_match__push(&k->advisories, sizeof(*slot));
+	slot = tplx_vec_push(&k->advisories, sizeof(*slot));
 	if (slot == NULL)
 		return nomem(k);
 	*slot = row->advisory_id;

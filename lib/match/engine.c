@@ -290,8 +290,7 @@ static int emit(const struct tplc_match__fleet *fleet,
                 const struct tplc_match__product *p)
 {
 	const struct tplc_match__component *c = in != NULL ? in->kind : NULL;
-	struct tplc_store__match *m =
-	        tplc_match__push(&out->matches, sizeof(*m));
+	struct tplc_store__match *m = tplx_vec_push(&out->matches, sizeof(*m));
 	const char *range = r->range ? r->range : "all versions";
 
 	if (m == NULL)
@@ -353,14 +352,14 @@ static int record(const struct tplc_match__fleet *fleet,
 		if (n > 0 && h[n - 1].cond == r->cond &&
 		    h[n - 1].product_version_id == in->product_version_id)
 			return 0;
-		h = tplc_match__push(&out->held, sizeof(*h));
+		h = tplx_vec_push(&out->held, sizeof(*h));
 		if (h == NULL)
 			return nomem(out);
 		h->cond = r->cond;
 		h->product_version_id = in->product_version_id;
 		return 0;
 	}
-	k = tplc_match__push(&out->candidates, sizeof(*k));
+	k = tplx_vec_push(&out->candidates, sizeof(*k));
 	if (k == NULL)
 		return nomem(out);
 	k->rule = r;
@@ -403,8 +402,8 @@ static int memo_rules(const struct tplc_match__sorted *s, int which,
 			                : 1;
 		if (verdict != 1)
 			continue;
-		slot = tplc_match__push(&out->memo_hits, sizeof(*slot));
-		reason = tplc_match__push(&out->memo_reasons, sizeof(*reason));
+		slot = tplx_vec_push(&out->memo_hits, sizeof(*slot));
+		reason = tplx_vec_push(&out->memo_reasons, sizeof(*reason));
 		if (slot == NULL || reason == NULL)
 			return nomem(out);
 		*slot = s->rules[lo];
@@ -517,7 +516,7 @@ struct product_visit {
 	const struct tplc_match__fleet *fleet;
 	const struct tplc_match__product *p;
 	struct tplc_match__out *out;
-	struct tplc_match__vec *statements; /* when preparing */
+	struct tplx_vec *statements; /* when preparing */
 };
 
 static int product_rule(const struct tplc_match__rule *r, void *data)
@@ -534,7 +533,7 @@ static int product_rule(const struct tplc_match__rule *r, void *data)
 	if (v->statements != NULL) {
 		if (verdict != 1)
 			return 0;
-		slot = tplc_match__push(v->statements, sizeof(*slot));
+		slot = tplx_vec_push(v->statements, sizeof(*slot));
 		if (slot == NULL)
 			return TPLC_ENOMEM;
 		*slot = r;
@@ -559,7 +558,7 @@ int tplc_match__product(const struct tplc_match__fleet *fleet,
 int tplc_match__fleet_prepare(struct tplc_match__fleet *fleet,
                               struct tplx_arena *arena, struct tplc_error *err)
 {
-	struct tplc_match__vec found = { NULL, 0, 0 };
+	struct tplx_vec found = { NULL, 0, 0 };
 	size_t i;
 	int error = 0;
 

@@ -17,20 +17,6 @@
 #include "util/arena.h"
 #include "util/hash.h"
 
-void *tplc_match__push(struct tplc_match__vec *v, size_t size)
-{
-	if (v->count == v->cap) {
-		size_t cap = v->cap ? v->cap * 2 : 64;
-		void *items = tplx_reallocarray(v->items, cap, size);
-
-		if (items == NULL)
-			return NULL;
-		v->items = items;
-		v->cap = cap;
-	}
-	return (char *)v->items + size * v->count++;
-}
-
 int tplc_match__index_init(struct tplc_match__index *ix)
 {
 	memset(ix, 0, sizeof(*ix));
@@ -195,7 +181,7 @@ int tplc_match__index_add(struct tplc_match__index *ix,
 		return 0;
 	}
 	r = tplx_arena_alloc(ix->arena, sizeof(*r));
-	slot = tplc_match__push(&ix->rules, sizeof(*slot));
+	slot = tplx_vec_push(&ix->rules, sizeof(*slot));
 	if (r == NULL || slot == NULL) {
 		if (slot != NULL)
 			ix->rules.count--;
@@ -224,8 +210,7 @@ int tplc_match__index_add(struct tplc_match__index *ix,
 int tplc_match__index_alias(struct tplc_match__index *ix, const char *alias,
                             const char *vuln_id, struct tplc_error *err)
 {
-	struct tplc_match__alias *a =
-	        tplc_match__push(&ix->aliases, sizeof(*a));
+	struct tplc_match__alias *a = tplx_vec_push(&ix->aliases, sizeof(*a));
 
 	if (a == NULL || keep(ix, &a->alias, alias) ||
 	    keep(ix, &a->vuln_id, vuln_id))

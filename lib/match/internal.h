@@ -11,6 +11,7 @@
 #include "store/scan.h"
 #include "tplc/error.h"
 #include "tplc/match.h"
+#include "util/alloc.h"
 
 struct tplc_cpe;
 struct tplc_vers;
@@ -35,13 +36,6 @@ bool tplc_match__vendor_keys(const char *manufacturer, const char *vendor);
 bool tplc_match__product_keys(const char *model, const char *product);
 
 /* ---- the compiled index (index.c) ------------------------------------ */
-
-struct tplc_match__vec {
-	void *items;
-	size_t count, cap;
-};
-
-void *tplc_match__push(struct tplc_match__vec *v, size_t size);
 
 /* One affected row, compiled: strings in the index's arena, range parsed,
  * names reduced to keys. */
@@ -108,7 +102,7 @@ struct tplc_match__platform {
 
 struct tplc_match__index {
 	struct tplx_arena *arena;
-	struct tplc_match__vec rules;      /* struct tplc_match__rule * */
+	struct tplx_vec rules;             /* struct tplc_match__rule * */
 	struct tplc_match__set findings;   /* rules that make findings */
 	struct tplc_match__set statements; /* VEX statements */
 	size_t *group_nodes; /* [group - 1]: distinct nodes it has */
@@ -117,7 +111,7 @@ struct tplc_match__index {
 	 * nodes, in platform */
 	struct tplc_match__platform *platform;
 	size_t *group_platform;
-	struct tplc_match__vec aliases; /* struct tplc_match__alias */
+	struct tplx_vec aliases; /* struct tplc_match__alias */
 	size_t statement_rows, unknown_ranges;
 };
 
@@ -198,16 +192,16 @@ struct tplc_match__held {
 
 /* One matcher's output: a thread's, or the only one. */
 struct tplc_match__out {
-	struct tplx_arena *arena;          /* reasons */
-	struct tplc_match__vec matches;    /* struct tplc_store__match */
-	struct tplc_match__vec candidates; /* struct tplc_match__candidate */
-	struct tplc_match__vec held;       /* struct tplc_match__held */
-	struct tplc_match__vec arenas;     /* merged threads' arenas */
+	struct tplx_arena *arena;   /* reasons */
+	struct tplx_vec matches;    /* struct tplc_store__match */
+	struct tplx_vec candidates; /* struct tplc_match__candidate */
+	struct tplx_vec held;       /* struct tplc_match__held */
+	struct tplx_vec arenas;     /* merged threads' arenas */
 	/* the package rules the last component hit: the next one with the
 	 * same package and version (components come sorted) reuses them */
 	const struct tplc_match__component *memo;
-	struct tplc_match__vec memo_hits; /* const struct tplc_match__rule * */
-	struct tplc_match__vec memo_reasons; /* const char *, each hit's
+	struct tplx_vec memo_hits;    /* const struct tplc_match__rule * */
+	struct tplx_vec memo_reasons; /* const char *, each hit's
 					      * reason once made */
 	const struct tplc_match__component *memo_reasons_of;
 	size_t memo_undecided;

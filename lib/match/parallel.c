@@ -59,8 +59,7 @@ static void *work(void *data)
 }
 
 /* Append src's items to dst. */
-static int append(struct tplc_match__vec *dst,
-                  const struct tplc_match__vec *src, size_t size)
+static int append(struct tplx_vec *dst, const struct tplx_vec *src, size_t size)
 {
 	size_t need = dst->count + src->count;
 
@@ -91,7 +90,7 @@ static int join(struct tplc_match__out *out, struct worker *w)
 	    append(&out->held, &w->out.held, sizeof(struct tplc_match__held)) <
 	            0)
 		return TPLC_ENOMEM;
-	slot = tplc_match__push(&out->arenas, sizeof(*slot));
+	slot = tplx_vec_push(&out->arenas, sizeof(*slot));
 	if (slot == NULL)
 		return TPLC_ENOMEM;
 	*slot = w->out.arena; /* its reasons live on in out */

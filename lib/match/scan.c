@@ -60,12 +60,12 @@ struct load {
 	size_t kind_mask;
 	char *key; /* intern()'s scratch */
 	size_t key_len, key_cap;
-	struct tplx_arena *arena; /* components' and products' strings */
-	struct tplc_match__vec components; /* struct tplc_match__instance */
-	struct tplc_match__vec products;   /* struct tplc_match__product */
-	struct tplc_match__vec keys;       /* const char *: ids, keys */
-	struct tplc_match__vec raw;        /* struct raw */
-	long long advisory_id;             /* incremental: whose rows */
+	struct tplx_arena *arena;   /* components' and products' strings */
+	struct tplx_vec components; /* struct tplc_match__instance */
+	struct tplx_vec products;   /* struct tplc_match__product */
+	struct tplx_vec keys;       /* const char *: ids, keys */
+	struct tplx_vec raw;        /* struct raw */
+	long long advisory_id;      /* incremental: whose rows */
 	struct tplc_scan_stats *stats;
 	struct tplc_error *err;
 };
@@ -301,7 +301,7 @@ static int take_raw_into(struct load *l,
                          const struct tplc_store__component *row,
                          struct tplc_error *err)
 {
-	struct raw *r = tplc_match__push(&l->raw, sizeof(*r));
+	struct raw *r = tplx_vec_push(&l->raw, sizeof(*r));
 
 	l->stats->components++;
 	if (r == NULL)
@@ -399,7 +399,7 @@ static int take_product(const struct tplc_store__product_version *row,
 	if (!tplc_match__names_vendor(&l->ix, mkey))
 		return 0; /* no advisory names its maker */
 	tplc_match__name_key(pkey, row->model, false);
-	p = tplc_match__push(&l->products, sizeof(*p));
+	p = tplx_vec_push(&l->products, sizeof(*p));
 	if (p == NULL)
 		return nomem(l);
 	memset(p, 0, sizeof(*p));
@@ -570,7 +570,7 @@ static int add_key(struct load *l, const char *s)
 	for (i = 0; i < l->keys.count; i++)
 		if (strcmp(keys[i], s) == 0)
 			return 0;
-	slot = tplc_match__push(&l->keys, sizeof(*slot));
+	slot = tplx_vec_push(&l->keys, sizeof(*slot));
 	if (slot == NULL)
 		return nomem(l);
 	*slot = s;

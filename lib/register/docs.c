@@ -74,6 +74,27 @@ static int text(const struct parse *p, const struct tplx_json *obj,
 	               : 0;
 }
 
+/* A required string member and the rule its text follows. */
+struct text_member {
+	const char *key;
+	enum text_rule rule;
+	const char **value;
+};
+
+/* text() on each member, in order: the first failure is the answer. */
+static int texts(const struct parse *p, const struct tplx_json *obj,
+                 const struct tplx_jpath *path,
+                 const struct text_member *members, size_t count)
+{
+	size_t i;
+	int error = 0;
+
+	for (i = 0; i < count && error == 0; i++)
+		error = text(p, obj, path, members[i].key, members[i].rule,
+		             members[i].value);
+	return error;
+}
+
 /* "type" and "version" of either payload. */
 static int header(const struct parse *p, const struct tplx_json *root,
                   const struct tplx_jpath *path, const char *type)
@@ -241,6 +262,13 @@ static int parse_manifest(const struct parse *p, const struct tplx_json *root,
 		TPLX_FIELD_STRING("created", &m->created, true),
 		TPLX_FIELD_NODE("files", TPLX_JSON_ARRAY, &files, true),
 	};
+	const struct text_member checks[] = {
+		{ "id", TEXT_ID, &m->id },
+		{ "manufacturer", TEXT_PLAIN, &m->manufacturer },
+		{ "product", TEXT_PLAIN, &m->product },
+		{ "product_version", TEXT_PLAIN, &m->product_version },
+		{ "created", TEXT_DATE, &m->created },
+	};
 	struct tplx_jpath path = TPLX_JPATH_ROOT, at;
 	int error;
 
@@ -254,18 +282,8 @@ static int parse_manifest(const struct parse *p, const struct tplx_json *root,
 		error = tplx_json_fields(p->doc, root, &path, fields,
 		                         TPLX_FIELDS_COUNT(fields), p->err);
 	if (error == 0)
-		error = text(p, root, &path, "id", TEXT_ID, &m->id);
-	if (error == 0)
-		error = text(p, root, &path, "manufacturer", TEXT_PLAIN,
-		             &m->manufacturer);
-	if (error == 0)
-		error = text(p, root, &path, "product", TEXT_PLAIN,
-		             &m->product);
-	if (error == 0)
-		error = text(p, root, &path, "product_version", TEXT_PLAIN,
-		             &m->product_version);
-	if (error == 0)
-		error = text(p, root, &path, "created", TEXT_DATE, &m->created);
+		error = texts(p, root, &path, checks,
+		              sizeof(checks) / sizeof(*checks));
 	at = tplx_jpath_key(&path, "files");
 	if (error == 0)
 		error = parse_files(p, files, &at, false, &m->files,
@@ -296,6 +314,18 @@ static int parse_receipt(const struct parse *p, const struct tplx_json *root,
 		TPLX_FIELD_STRING("recipient", &r->recipient, true),
 		TPLX_FIELD_NODE("files", TPLX_JSON_ARRAY, &files, true),
 	};
+	const struct text_member checks[] = {
+		{ "id", TEXT_ID, &r->id },
+		{ "bundle", TEXT_SHA256, &r->bundle },
+		{ "manifest", TEXT_ID, &r->manifest },
+		{ "manufacturer", TEXT_PLAIN, &r->manufacturer },
+		{ "product", TEXT_PLAIN, &r->product },
+		{ "product_version", TEXT_PLAIN, &r->product_version },
+		{ "received", TEXT_DATE, &r->received },
+		{ "acknowledged", TEXT_DATE, &r->acknowledged },
+		{ "by", TEXT_PLAIN, &r->by },
+		{ "recipient", TEXT_PLAIN, &r->recipient },
+	};
 	struct tplx_jpath path = TPLX_JPATH_ROOT, at;
 	int error;
 
@@ -309,31 +339,8 @@ static int parse_receipt(const struct parse *p, const struct tplx_json *root,
 		error = tplx_json_fields(p->doc, root, &path, fields,
 		                         TPLX_FIELDS_COUNT(fields), p->err);
 	if (error == 0)
-		error = text(p, root, &path, "id", TEXT_ID, &r->id);
-	if (error == 0)
-		error = text(p, root, &path, "bundle", TEXT_SHA256, &r->bundle);
-	if (error == 0)
-		error = text(p, root, &path, "manifest", TEXT_ID, &r->manifest);
-	if (error == 0)
-		error = text(p, root, &path, "manufacturer", TEXT_PLAIN,
-		             &r->manufacturer);
-	if (error == 0)
-		error = text(p, root, &path, "product", TEXT_PLAIN,
-		             &r->product);
-	if (error == 0)
-		error = text(p, root, &path, "product_version", TEXT_PLAIN,
-		             &r->product_version);
-	if (error == 0)
-		error = text(p, root, &path, "received", TEXT_DATE,
-		             &r->received);
-	if (error == 0)
-		error = text(p, root, &path, "acknowledged", TEXT_DATE,
-		             &r->acknowledged);
-	if (error == 0)
-		error = text(p, root, &path, "by", TEXT_PLAIN, &r->by);
-	if (error == 0)
-		error = text(p, root, &path, "recipient", TEXT_PLAIN,
-		             &r->recipient);
+		error = texts(p, root, &path, checks,
+		              sizeof(checks) / sizeof(*checks));
 	at = tplx_jpath_key(&path, "files");
 	if (error == 0)
 		error = parse_files(p, files, &at, true, &r->files,

@@ -241,9 +241,7 @@ int tplc_store_devices(struct tplc_store *store,
 		row.ar = tplc_store__column_text(stmt, 21);
 		row.findings = sqlite3_column_int64(stmt, 22);
 		row.kev_findings = sqlite3_column_int64(stmt, 23);
-		row.max_cvss = sqlite3_column_type(stmt, 24) == SQLITE_NULL
-		                       ? -1.0
-		                       : sqlite3_column_double(stmt, 24);
+		row.max_cvss = tplc_store__column_score(stmt, 24);
 		if (row.version != NULL && row.version[0] == '\0')
 			row.version = NULL;
 		error = cb(&row, data);

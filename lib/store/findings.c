@@ -148,13 +148,6 @@ enum {
 	COL_ACCEPTANCE,
 };
 
-static double column_score(sqlite3_stmt *stmt, int col)
-{
-	return sqlite3_column_type(stmt, col) == SQLITE_NULL
-	               ? -1.0
-	               : sqlite3_column_double(stmt, col);
-}
-
 static void read_finding(sqlite3_stmt *stmt, struct tplc_finding_row *row)
 {
 	memset(row, 0, sizeof(*row));
@@ -164,7 +157,7 @@ static void read_finding(sqlite3_stmt *stmt, struct tplc_finding_row *row)
 	row->kev = sqlite3_column_int(stmt, 3) != 0;
 	row->kev_due_date = tplc_store__column_text(stmt, 4);
 	row->kev_ransomware = tplc_store__column_text(stmt, 5);
-	row->cvss_score = column_score(stmt, 6);
+	row->cvss_score = tplc_store__column_score(stmt, 6);
 	row->cvss_vector = tplc_store__column_text(stmt, 7);
 	row->manufacturer = tplc_store__column_text(stmt, 8);
 	row->model = tplc_store__column_text(stmt, 9);
@@ -317,8 +310,9 @@ static int finding_pass_run(struct finding_pass *pass,
 		memset(&fd, 0, sizeof(fd));
 		in.kev = row.kev;
 		in.kev_ransomware = row.kev_ransomware;
-		in.epss = column_score(stmt, COL_EPSS);
-		in.epss_percentile = column_score(stmt, COL_EPSS_PERCENTILE);
+		in.epss = tplc_store__column_score(stmt, COL_EPSS);
+		in.epss_percentile =
+		        tplc_store__column_score(stmt, COL_EPSS_PERCENTILE);
 		in.cvss_vector = row.cvss_vector;
 		in.cvss_score = row.cvss_score;
 		read_environment(stmt, &in.env);

@@ -42,6 +42,8 @@ struct tplc_store__reader {
 };
 
 const char *tplc_store__column_text(sqlite3_stmt *stmt, int index);
+/* A CVSS score column: -1 for NULL, as the row structs keep "none". */
+double tplc_store__column_score(sqlite3_stmt *stmt, int index);
 /* Step a statement that returns no rows, then reset it for reuse. */
 int tplc_store__step_done(struct tplc_store *store, sqlite3_stmt *stmt,
                           struct tplc_error *err, const char *what);

@@ -100,9 +100,7 @@ static void read_row(sqlite3_stmt *stmt, struct tplc_postmarket_row *row)
 	row->version = tplc_store__column_text(stmt, 2);
 	row->vuln_id = tplc_store__column_text(stmt, 3);
 	row->kev = sqlite3_column_int(stmt, 4) != 0;
-	row->cvss_score = sqlite3_column_type(stmt, 5) == SQLITE_NULL
-	                          ? -1.0
-	                          : sqlite3_column_double(stmt, 5);
+	row->cvss_score = tplc_store__column_score(stmt, 5);
 	row->findings = sqlite3_column_int64(stmt, 6);
 	row->risk = tplc_store__column_text(stmt, 7);
 	row->rationale = tplc_store__column_text(stmt, 8);

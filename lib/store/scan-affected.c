@@ -28,12 +28,9 @@ struct score {
 struct joined {
 	struct tplc_store *store;
 	struct tplx_arena *arena;
-	struct advisory *advisories; /* by id */
-	size_t advisory_count;
-	struct score *scores; /* by advisory, then vulnerability */
-	size_t score_count;
-	const char **withdrawn; /* sorted */
-	size_t withdrawn_count;
+	struct tplx_vec advisories; /* struct advisory, by id */
+	struct tplx_vec scores; /* struct score, by advisory, vulnerability */
+	struct tplx_vec withdrawn; /* const char *, sorted */
 	struct tplc_error *err;
 };
 
@@ -56,26 +53,10 @@ static int copy_text(struct joined *j, sqlite3_stmt *stmt, int i,
 	return *out == NULL ? nomem(j) : 0;
 }
 
-/* Room for one more in *items (count used of *cap). */
-static void *grow(void **items, size_t count, size_t *cap, size_t size)
-{
-	void *more;
-
-	if (count < *cap)
-		return (char *)*items + count * size;
-	more = tplx_reallocarray(*items, *cap ? 2 * *cap : 1024, size);
-	if (more == NULL)
-		return NULL;
-	*items = more;
-	*cap = *cap ? 2 * *cap : 1024;
-	return (char *)more + count * size;
-}
-
 static int read_advisories(struct joined *j)
 {
 	sqlite3_stmt *stmt = NULL;
 	struct advisory *a;
-	size_t cap = 0;
 	int error, rc;
 
 	error = tplc_store__prepare(j->store, &stmt,
@@ -84,8 +65,7 @@ static int read_advisories(struct joined *j)
 	                            " ORDER BY id",
 	                            j->err);
 	while (error == 0 && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		a = grow((void **)&j->advisories, j->advisory_count, &cap,
-		         sizeof(*a));
+		a = tplx_vec_push(&j->advisories, sizeof(*a));
 		if (a == NULL) {
 			error = nomem(j);
 			break;
@@ -100,7 +80,6 @@ static int read_advisories(struct joined *j)
 			error = copy_text(j, stmt, 4, &a->published);
 		if (error == 0)
 			error = copy_text(j, stmt, 5, &a->imported);
-		j->advisory_count++;
 	}
 	if (error == 0 && rc != SQLITE_DONE)
 		error = tplc_store__fail(j->store, j->err,
@@ -122,7 +101,6 @@ static int read_scores(struct joined *j)
 {
 	sqlite3_stmt *stmt = NULL;
 	struct score *s;
-	size_t cap = 0;
 	int error, rc;
 
 	/* rowid order, sorted here: the key order would search the table
@@ -132,24 +110,21 @@ static int read_scores(struct joined *j)
 	                            " FROM advisory_vulns",
 	                            j->err);
 	while (error == 0 && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		s = grow((void **)&j->scores, j->score_count, &cap, sizeof(*s));
+		s = tplx_vec_push(&j->scores, sizeof(*s));
 		if (s == NULL) {
 			error = nomem(j);
 			break;
 		}
 		s->advisory_id = sqlite3_column_int64(stmt, 0);
 		error = copy_text(j, stmt, 1, &s->vuln_id);
-		s->value = sqlite3_column_type(stmt, 2) == SQLITE_NULL
-		                   ? -1.0
-		                   : sqlite3_column_double(stmt, 2);
-		j->score_count++;
+		s->value = tplc_store__column_score(stmt, 2);
 	}
 	if (error == 0 && rc != SQLITE_DONE)
 		error = tplc_store__fail(j->store, j->err,
 		                         "cannot read advisory scores");
 	sqlite3_finalize(stmt);
-	if (error == 0 && j->score_count > 1)
-		qsort(j->scores, j->score_count, sizeof(*j->scores),
+	if (error == 0 && j->scores.count > 1)
+		qsort(j->scores.items, j->scores.count, sizeof(struct score),
 		      by_advisory_vuln);
 	return error;
 }
@@ -158,7 +133,6 @@ static int read_withdrawn(struct joined *j)
 {
 	sqlite3_stmt *stmt = NULL;
 	const char **v;
-	size_t cap = 0;
 	int error, rc;
 
 	error = tplc_store__prepare(j->store, &stmt,
@@ -166,14 +140,12 @@ static int read_withdrawn(struct joined *j)
 	                            " WHERE withdrawn IS NOT NULL ORDER BY id",
 	                            j->err);
 	while (error == 0 && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		v = grow((void **)&j->withdrawn, j->withdrawn_count, &cap,
-		         sizeof(*v));
+		v = tplx_vec_push(&j->withdrawn, sizeof(*v));
 		if (v == NULL) {
 			error = nomem(j);
 			break;
 		}
 		error = copy_text(j, stmt, 0, v);
-		j->withdrawn_count++;
 	}
 	if (error == 0 && rc != SQLITE_DONE)
 		error = tplc_store__fail(j->store, j->err,
@@ -184,14 +156,15 @@ static int read_withdrawn(struct joined *j)
 
 static const struct advisory *advisory_of(const struct joined *j, long long id)
 {
-	size_t lo = 0, hi = j->advisory_count;
+	const struct advisory *all = j->advisories.items;
+	size_t lo = 0, hi = j->advisories.count;
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (j->advisories[mid].id == id)
-			return &j->advisories[mid];
-		if (j->advisories[mid].id < id)
+		if (all[mid].id == id)
+			return &all[mid];
+		if (all[mid].id < id)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -203,18 +176,19 @@ static const struct advisory *advisory_of(const struct joined *j, long long id)
 static void scores_of(const struct joined *j, long long advisory_id, size_t *lo,
                       size_t *hi)
 {
-	size_t a = 0, b = j->score_count;
+	const struct score *all = j->scores.items;
+	size_t a = 0, b = j->scores.count;
 
 	while (a < b) {
 		size_t mid = a + (b - a) / 2;
 
-		if (j->scores[mid].advisory_id < advisory_id)
+		if (all[mid].advisory_id < advisory_id)
 			a = mid + 1;
 		else
 			b = mid;
 	}
 	for (*lo = b = a;
-	     b < j->score_count && j->scores[b].advisory_id == advisory_id; b++)
+	     b < j->scores.count && all[b].advisory_id == advisory_id; b++)
 		;
 	*hi = b;
 }
@@ -222,9 +196,11 @@ static void scores_of(const struct joined *j, long long advisory_id, size_t *lo,
 static double score_of(const struct joined *j, size_t lo, size_t hi,
                        const char *vuln_id)
 {
+	const struct score *all = j->scores.items;
+
 	for (; lo < hi; lo++)
-		if (strcmp(j->scores[lo].vuln_id, vuln_id) == 0)
-			return j->scores[lo].value;
+		if (strcmp(all[lo].vuln_id, vuln_id) == 0)
+			return all[lo].value;
 	return -1.0;
 }
 
@@ -235,9 +211,9 @@ static int by_text(const void *a, const void *b)
 
 static bool is_withdrawn(const struct joined *j, const char *vuln_id)
 {
-	return j->withdrawn_count > 0 &&
-	       bsearch(&vuln_id, j->withdrawn, j->withdrawn_count,
-	               sizeof(*j->withdrawn), by_text) != NULL;
+	return j->withdrawn.count > 0 &&
+	       bsearch(&vuln_id, j->withdrawn.items, j->withdrawn.count,
+	               sizeof(const char *), by_text) != NULL;
 }
 
 static int each_row(struct joined *j,
@@ -307,9 +283,9 @@ int tplc_store__each_affected(struct tplc_store *store,
 		error = read_withdrawn(&j);
 	if (error == 0)
 		error = each_row(&j, cb, data);
-	tplx_free(j.advisories);
-	tplx_free(j.scores);
-	tplx_free(j.withdrawn);
+	tplx_free(j.advisories.items);
+	tplx_free(j.scores.items);
+	tplx_free(j.withdrawn.items);
 	tplx_arena_free(j.arena);
 	return error;
 }

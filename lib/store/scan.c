@@ -7,13 +7,6 @@
 #include "scan.h"
 #include "util/alloc.h"
 
-static double column_score(sqlite3_stmt *stmt, int index)
-{
-	if (sqlite3_column_type(stmt, index) == SQLITE_NULL)
-		return -1.0;
-	return sqlite3_column_double(stmt, index);
-}
-
 /* A scan reads much of the file: mapped, a page costs no read() and no
  * copy, in this process or the next (at most this many bytes). */
 #define SCAN_MMAP "PRAGMA mmap_size=1073741824"
@@ -279,7 +272,7 @@ static int each_affected_stmt(struct tplc_store *store, sqlite3_stmt *stmt,
 		row.vuln_id = tplc_store__column_text(stmt, 7);
 		row.withdrawn = sqlite3_column_int(stmt, 8) != 0;
 		tplc_store__affected_columns(stmt, 9, &row);
-		row.cvss_score = column_score(stmt, 24);
+		row.cvss_score = tplc_store__column_score(stmt, 24);
 		error = cb(&row, data);
 		if (error != 0)
 			break;

@@ -56,6 +56,13 @@ const char *tplc_store__column_text(sqlite3_stmt *stmt, int index)
 	return (const char *)sqlite3_column_text(stmt, index);
 }
 
+double tplc_store__column_score(sqlite3_stmt *stmt, int index)
+{
+	if (sqlite3_column_type(stmt, index) == SQLITE_NULL)
+		return -1.0;
+	return sqlite3_column_double(stmt, index);
+}
+
 int tplc_store__step_done(struct tplc_store *store, sqlite3_stmt *stmt,
                           struct tplc_error *err, const char *what)
 {

@@ -18,13 +18,6 @@
 	" match, reason, cvss_score, fixed_in, remediation, vex_status," \
 	" vex_justification, vex_detail, vex_advisory_id"
 
-static double column_score(sqlite3_stmt *stmt, int index)
-{
-	if (sqlite3_column_type(stmt, index) == SQLITE_NULL)
-		return -1.0;
-	return sqlite3_column_double(stmt, index);
-}
-
 /*
  * Reconcile by a merge in key order (product version, component,
  * vulnerability, advisory): the findings the store has, read through the
@@ -124,7 +117,7 @@ static void read_stored(sqlite3_stmt *stmt, struct tplc_store__match *m,
 	m->advisory_id = sqlite3_column_int64(stmt, 4);
 	m->match = tplc_store__column_text(stmt, 5);
 	m->reason = tplc_store__column_text(stmt, 6);
-	m->cvss_score = column_score(stmt, 7);
+	m->cvss_score = tplc_store__column_score(stmt, 7);
 	m->fixed_in = tplc_store__column_text(stmt, 8);
 	m->remediation = tplc_store__column_text(stmt, 9);
 	m->vex_status = tplc_store__column_text(stmt, 10);
@@ -139,8 +132,8 @@ static void read_stored(sqlite3_stmt *stmt, struct tplc_store__match *m,
  * no other connection wrote since it was read: data_version says.
  */
 struct tplc_store__stored {
-	struct tplc_store__match *rows;
-	long long *ids;
+	struct tplx_vec rows; /* struct tplc_store__match, rowid order */
+	struct tplx_vec ids;  /* long long: each row's id */
 	const struct tplc_store__match **sorted;
 	size_t count;
 	struct tplx_arena *arena;
@@ -193,7 +186,6 @@ int tplc_store__reader_stored(struct tplc_store__reader *r,
 {
 	struct tplc_store__stored *st = tplx_calloc(1, sizeof(*st));
 	sqlite3_stmt *stmt = NULL;
-	size_t cap = 0;
 	int error = 0, rc = SQLITE_DONE;
 
 	*out = NULL;
@@ -209,29 +201,20 @@ int tplc_store__reader_stored(struct tplc_store__reader *r,
 		                       "cannot read findings: %s",
 		                       sqlite3_errmsg(r->db));
 	while (error == 0 && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (st->count == cap) {
-			size_t more = cap ? 2 * cap : 4096;
-			struct tplc_store__match *rows = tplx_reallocarray(
-			        st->rows, more, sizeof(*rows));
-			long long *ids;
+		struct tplc_store__match *m =
+		        tplx_vec_push(&st->rows, sizeof(*m));
+		long long *id =
+		        m != NULL ? tplx_vec_push(&st->ids, sizeof(*id)) : NULL;
 
-			if (rows != NULL)
-				st->rows = rows;
-			ids = rows != NULL ? tplx_reallocarray(st->ids, more,
-			                                       sizeof(*ids))
-			                   : NULL;
-			if (ids == NULL) {
-				error = stored_nomem(err);
-				break;
-			}
-			st->ids = ids;
-			cap = more;
-		}
-		read_stored(stmt, &st->rows[st->count], &st->ids[st->count]);
-		if (keep_strings(st->arena, &st->rows[st->count]) < 0)
+		if (id == NULL) {
 			error = stored_nomem(err);
-		st->count++;
+			break;
+		}
+		read_stored(stmt, m, id);
+		if (keep_strings(st->arena, m) < 0)
+			error = stored_nomem(err);
 	}
+	st->count = st->ids.count;
 	if (error == 0 && rc != SQLITE_DONE)
 		error = tplc_error_set(err, TPLC_ESTORE,
 		                       "cannot read findings: %s",
@@ -241,7 +224,7 @@ int tplc_store__reader_stored(struct tplc_store__reader *r,
 		st->sorted = tplx_reallocarray(NULL, st->count ? st->count : 1,
 		                               sizeof(*st->sorted));
 		if (st->sorted == NULL ||
-		    sort_matches(st->sorted, st->rows, st->count) < 0)
+		    sort_matches(st->sorted, st->rows.items, st->count) < 0)
 			error = stored_nomem(err);
 	}
 	if (error < 0) {
@@ -256,8 +239,8 @@ void tplc_store__stored_free(struct tplc_store__stored *st)
 {
 	if (st == NULL)
 		return;
-	tplx_free(st->rows);
-	tplx_free(st->ids);
+	tplx_free(st->rows.items);
+	tplx_free(st->ids.items);
 	tplx_free(st->sorted);
 	tplx_arena_free(st->arena);
 	tplx_free(st);
@@ -401,7 +384,8 @@ static void current_stored(struct merge *g, struct tplc_store__match *old,
 	}
 	m = g->stored->sorted[g->at];
 	*old = *m;
-	*id = g->stored->ids[m - g->stored->rows];
+	*id = ((const long long *)g->stored->ids.items)
+	        [m - (const struct tplc_store__match *)g->stored->rows.items];
 }
 
 static int merge(struct merge *g, const struct tplc_store__match **sorted,

@@ -98,3 +98,17 @@ int tplx_add_overflow(size_t a, size_t b, size_t *out)
 {
 	return __builtin_add_overflow(a, b, out);
 }
+
+void *tplx_vec_push(struct tplx_vec *v, size_t size)
+{
+	if (v->count == v->cap) {
+		size_t cap = v->cap ? v->cap * 2 : 64;
+		void *items = tplx_reallocarray(v->items, cap, size);
+
+		if (items == NULL)
+			return NULL;
+		v->items = items;
+		v->cap = cap;
+	}
+	return (char *)v->items + size * v->count++;
+}

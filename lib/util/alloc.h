@@ -32,6 +32,16 @@ char *tplx_strndup(const char *s, size_t len);
  */
 void tplx_alloc_fail_after(long n);
 
+/* A growable array of fixed-size items: zero it to start, free items. */
+struct tplx_vec {
+	void *items;
+	size_t count, cap;
+};
+
+/* Room for one more item of size bytes at the end (count grows by one);
+ * NULL when out of memory, the vector unchanged. */
+void *tplx_vec_push(struct tplx_vec *v, size_t size);
+
 /* a * b into *out, or nonzero when it would overflow. */
 int tplx_mul_overflow(size_t a, size_t b, size_t *out);
 int tplx_add_overflow(size_t a, size_t b, size_t *out);
