@@ -30,8 +30,9 @@ struct tplc_scan_stats {
 	size_t statements;       /* advisory "affected" statements */
 	size_t findings;         /* after the scan */
 	size_t added, removed;   /* compared with the scan before */
-	size_t unknown_ranges;   /* statements whose versions we could not
-				  * read: listed, never silently dropped */
+	size_t unknown_ranges;   /* statements on what the fleet runs whose
+				  * versions we could not read: listed,
+				  * never silently dropped */
 	size_t undecided;        /* version and range pairs that could not be
 			   * compared: no version, or one the range's
 			   * scheme cannot read */

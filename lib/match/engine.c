@@ -48,14 +48,14 @@ void tplc_match__out_free(struct tplc_match__out *out)
 
 /* *verdict: 1 in range, 0 not, -1 could not tell (no version, or one the
  * range's scheme cannot read).  Only running out of memory is an error. */
-static int in_range(const struct tplc_match__rule *r, const char *version,
+static int in_range(const struct tplc_vers *vers, const char *version,
                     int *verdict)
 {
 	struct tplc_error why;
 	bool inside = false;
 	int error;
 
-	if (r->vers == NULL) {
+	if (vers == NULL) {
 		*verdict = 1; /* all versions */
 		return 0;
 	}
@@ -63,7 +63,7 @@ static int in_range(const struct tplc_match__rule *r, const char *version,
 		*verdict = -1;
 		return 0;
 	}
-	error = tplc_vers_contains(&inside, r->vers, version, &why);
+	error = tplc_vers_contains(&inside, vers, version, &why);
 	if (error == TPLC_ENOMEM)
 		return error;
 	*verdict = error < 0 ? -1 : inside;
@@ -191,7 +191,7 @@ static int newest_of(const struct tplc_match__fleet *fleet,
 		if (!tplc_match__same_vuln(fleet->ix, r->vuln_id, vuln_id) ||
 		    !names_component(r, c))
 			continue;
-		if (in_range(r, component_version(c), &verdict) < 0)
+		if (in_range(r->vers, component_version(c), &verdict) < 0)
 			return TPLC_ENOMEM;
 		if (verdict == 1 && (*best == NULL || newer(r, *best)))
 			*best = r;
@@ -327,7 +327,7 @@ int tplc_match__check(const struct tplc_match__rule *r,
 	*verdict = 0;
 	if (!names_component(r, c))
 		return 0;
-	return in_range(r, component_version(c), verdict);
+	return in_range(r->vers, component_version(c), verdict);
 }
 
 /* The rule hits in: a finding, or a candidate of its configuration.
@@ -373,11 +373,13 @@ static bool same(const char *a, const char *b)
 	return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
 }
 
-/* Evaluate one sorted set's rules on c into the memo. */
+/* Evaluate one sorted set's rules on c into the memo: the rules of c's
+ * key, so a package rule names c; a CPE rule, if its criteria do. */
 static int memo_rules(const struct tplc_match__sorted *s, int which,
                       const char *key, const struct tplc_match__component *c,
                       struct tplc_match__out *out)
 {
+	const char *version = component_version(c);
 	size_t lo, hi;
 	int verdict;
 
@@ -385,29 +387,26 @@ static int memo_rules(const struct tplc_match__sorted *s, int which,
 		return 0;
 	tplc_match__range(s, which, key, &lo, &hi);
 	for (; lo < hi; lo++) {
-		const struct tplc_match__rule **slot;
+		const struct tplc_match__rule *r, **slot;
 		const char **reason;
 
-		/* a repeated platform condition: its first rule stands
-		 * for all of them */
-		if ((s->rules[lo]->cond != 0 && !s->rules[lo]->cond_first) ||
-		    !names_component(s->rules[lo], c))
+		if (s->hot[lo].skip || (which == TPLC_MATCH__BY_CPE &&
+		                        !names_component(s->rules[lo], c)))
 			continue;
-		if (in_range(s->rules[lo], component_version(c), &verdict) < 0)
+		if (in_range(s->hot[lo].vers, version, &verdict) < 0)
 			return nomem(out);
-		if (verdict < 0)
-			out->memo_undecided +=
-			        s->rules[lo]->cond != 0
-			                ? s->rules[lo]->cond_rules
-			                : 1;
-		if (verdict != 1)
-			continue;
-		slot = tplx_vec_push(&out->memo_hits, sizeof(*slot));
-		reason = tplx_vec_push(&out->memo_reasons, sizeof(*reason));
-		if (slot == NULL || reason == NULL)
-			return nomem(out);
-		*slot = s->rules[lo];
-		*reason = NULL; /* made when first needed */
+		if (verdict == 1) {
+			slot = tplx_vec_push(&out->memo_hits, sizeof(*slot));
+			reason = tplx_vec_push(&out->memo_reasons,
+			                       sizeof(*reason));
+			if (slot == NULL || reason == NULL)
+				return nomem(out);
+			*slot = s->rules[lo];
+			*reason = NULL; /* made when first needed */
+		} else if (verdict < 0) {
+			r = s->rules[lo];
+			out->memo_undecided += r->cond != 0 ? r->cond_rules : 1;
+		}
 	}
 	return 0;
 }
@@ -528,7 +527,7 @@ static int product_rule(const struct tplc_match__rule *r, void *data)
 
 	if (!tplc_match__product_keys(p->model_key, r->product_key))
 		return 0;
-	if (in_range(r, p->row.version, &verdict) < 0)
+	if (in_range(r->vers, p->row.version, &verdict) < 0)
 		return TPLC_ENOMEM;
 	if (v->statements != NULL) {
 		if (verdict != 1)

@@ -21,6 +21,8 @@ int tplc_match__index_init(struct tplc_match__index *ix)
 {
 	memset(ix, 0, sizeof(*ix));
 	ix->arena = tplx_arena_new();
+	tplx_intern_init(&ix->keys);
+	tplx_intern_init(&ix->ranges);
 	return ix->arena == NULL ? TPLC_ENOMEM : 0;
 }
 
@@ -36,6 +38,7 @@ void tplc_match__index_free_sorted(struct tplc_match__index *ix)
 	for (i = 0; i < sizeof(s) / sizeof(*s); i++) {
 		tplx_free(s[i]->rules);
 		tplx_free(s[i]->slots);
+		tplx_free(s[i]->hot);
 		memset(s[i], 0, sizeof(*s[i]));
 	}
 	tplx_free(ix->group_nodes);
@@ -50,12 +53,16 @@ void tplc_match__index_free_sorted(struct tplc_match__index *ix)
 void tplc_match__index_free(struct tplc_match__index *ix)
 {
 	struct tplc_match__rule **rules = ix->rules.items;
+	struct tplc_match__compiled *compiled = ix->compiled.items;
 	size_t i;
 
-	for (i = 0; i < ix->rules.count; i++) {
-		tplc_vers_free(rules[i]->vers);
+	for (i = 0; i < ix->rules.count; i++)
 		tplc_cpe_free(rules[i]->criteria);
-	}
+	for (i = 0; i < ix->compiled.count; i++)
+		tplc_vers_free(compiled[i].vers);
+	tplx_free(ix->compiled.items);
+	tplx_intern_free(&ix->keys);
+	tplx_intern_free(&ix->ranges);
 	tplx_free(ix->rules.items);
 	tplc_match__index_free_sorted(ix);
 	tplx_free(ix->aliases.items);
@@ -120,24 +127,18 @@ static int copy_row(struct tplc_match__index *ix, struct tplc_match__rule *r,
 		r->vuln_id = prev->vuln_id;
 	else if (keep(ix, &r->vuln_id, row->vuln_id))
 		return TPLC_ENOMEM;
-	if (keep(ix, &r->range, row->range) ||
-	    keep(ix, &r->status, row->status) ||
+	if (keep(ix, &r->status, row->status) ||
 	    keep(ix, &r->justification, row->justification) ||
 	    keep(ix, &r->detail, row->detail) ||
 	    keep(ix, &r->fixed_in, row->fixed_in) ||
 	    keep(ix, &r->remediation, row->remediation))
 		return TPLC_ENOMEM;
-	if (row->package_key != NULL) {
-		/* an advisory's ranges of one package: its key once */
-		if (prev != NULL && prev->package_key != NULL &&
-		    strcmp(prev->package_key, row->package_key) == 0) {
-			r->package_key = prev->package_key;
-			return 0;
-		}
-		return keep(ix, &r->package_key, row->package_key);
-	}
+	if (row->package_key != NULL)
+		return tplx_intern_add(&ix->keys, row->package_key, &r->key_id,
+		                       &r->package_key);
 	if (row->cpe_key != NULL)
-		return keep(ix, &r->cpe_key, row->cpe_key) ||
+		return tplx_intern_add(&ix->keys, row->cpe_key, &r->key_id,
+		                       &r->cpe_key) ||
 		                       keep(ix, &r->cpe, row->cpe)
 		               ? TPLC_ENOMEM
 		               : 0;
@@ -149,13 +150,55 @@ static int copy_row(struct tplc_match__index *ix, struct tplc_match__rule *r,
 	return 0;
 }
 
+/* The range's number, its copy and its entry, which counts the row if
+ * unknown_counts. */
+static int add_range(struct tplc_match__index *ix, const char *range,
+                     bool unknown_counts, size_t *id, const char **copy)
+{
+	struct tplc_match__compiled *entry;
+
+	if (tplx_intern_add(&ix->ranges, range, id, copy) < 0)
+		return TPLC_ENOMEM;
+	if (*id == ix->compiled.count) { /* a new one */
+		entry = tplx_vec_push(&ix->compiled, sizeof(*entry));
+		if (entry == NULL)
+			return TPLC_ENOMEM;
+		memset(entry, 0, sizeof(*entry));
+	}
+	if (*id >= ix->compiled.count) /* after a failed push */
+		return TPLC_ENOMEM;
+	entry = (struct tplc_match__compiled *)ix->compiled.items + *id;
+	entry->rows += unknown_counts;
+	return 0;
+}
+
+int tplc_match__index_fleet_key(struct tplc_match__index *ix, const char *key,
+                                struct tplc_error *err)
+{
+	const char *copy;
+	size_t id;
+
+	if (tplx_intern_add(&ix->keys, key, &id, &copy) < 0)
+		return nomem(err);
+	ix->fleet_keys = tplx_intern_count(&ix->keys);
+	ix->fleet_only = true;
+	return 0;
+}
+
+bool tplc_match__fleet_has(const struct tplc_match__index *ix, const char *key)
+{
+	size_t id;
+
+	return !ix->fleet_only ||
+	       (tplx_intern_find(&ix->keys, key, &id) && id < ix->fleet_keys);
+}
+
 int tplc_match__index_add(struct tplc_match__index *ix,
                           const struct tplc_store__affected *row,
                           bool rules_too, struct tplc_error *err)
 {
 	bool affected = strcmp(row->status, "affected") == 0;
 	bool finding, statement;
-	struct tplc_vers *vers = NULL;
 	struct tplc_match__rule *r, **slot;
 	struct tplc_error why;
 	int error;
@@ -185,18 +228,17 @@ int tplc_match__index_add(struct tplc_match__index *ix,
 	if (r == NULL || slot == NULL) {
 		if (slot != NULL)
 			ix->rules.count--;
-		tplc_vers_free(vers);
 		return nomem(err);
 	}
 	memset(r, 0, sizeof(*r));
-	r->vers = vers; /* owned by the rule from here on */
 	*slot = r;
 	r->finding = finding;
 	r->statement = statement;
-	/* compiled by index_build, all threads at once */
+	/* its vers set by index_build, which parses each distinct range */
 	r->pending = row->range != NULL;
-	r->unknown_counts = rules_too && affected;
-	if (copy_row(ix, r, row) < 0)
+	if ((r->pending && add_range(ix, row->range, rules_too && affected,
+	                             &r->range_id, &r->range) < 0) ||
+	    copy_row(ix, r, row) < 0)
 		return nomem(err);
 	if (r->cpe_key != NULL) {
 		error = tplc_cpe_parse(&r->criteria, r->cpe, &why);
@@ -281,79 +323,68 @@ static int by_id(const void *a, const void *b)
 }
 
 /*
- * Group s's rules by an exact key (package, CPE) with the key table that
- * finds them: one hash probe per rule and a counting sort, no sort by
- * strings.  Groups come in the order their keys first appear; the rules
- * of one, in id order.
+ * Group s's rules by the number of their exact key (package, CPE): a
+ * counting sort, no string compared, then one slot per distinct key for
+ * the lookups.  Groups come in the order of their keys' numbers; the
+ * rules of one, in id order.
  */
-static int group_by_key(struct tplc_match__sorted *s, int which)
+static int group_by_key(struct tplc_match__sorted *s,
+                        const struct tplx_intern *keys)
 {
+	size_t n = tplx_intern_count(keys), size = 16, groups = 0, i, k;
+	size_t *end = tplx_calloc(n ? n : 1, sizeof(*end)), lo, h;
 	struct tplc_match__rule **out;
-	size_t size = 16, i, h, next = 0, *at;
 
-	while (size < 2 * s->count)
+	out = tplx_reallocarray(NULL, s->count ? s->count : 1, sizeof(*out));
+	if (end == NULL || out == NULL)
+		goto nomem;
+	for (i = 0; i < s->count; i++) /* each key's count */
+		groups += end[s->rules[i]->key_id]++ == 0;
+	for (k = 0, lo = 0; k < n; k++) { /* each group's start */
+		size_t count = end[k];
+
+		end[k] = lo;
+		lo += count;
+	}
+	for (i = 0; i < s->count; i++) /* stable: add order kept */
+		out[end[s->rules[i]->key_id]++] = s->rules[i];
+	while (size < 2 * groups)
 		size *= 2;
 	s->slots = tplx_calloc(size, sizeof(*s->slots));
-	at = tplx_reallocarray(NULL, s->count ? s->count : 1, sizeof(*at));
-	out = tplx_reallocarray(NULL, s->count ? s->count : 1, sizeof(*out));
-	if (s->slots == NULL || at == NULL || out == NULL) {
-		tplx_free(at);
-		tplx_free(out);
-		return TPLC_ENOMEM;
-	}
+	if (s->slots == NULL)
+		goto nomem;
 	s->mask = size - 1;
-	for (i = 0; i < s->count; i++) { /* each key's count, in hi */
-		const char *key = key_of(s->rules[i], which);
+	for (k = 0, lo = 0; k < n; lo = end[k++]) {
+		const char *key = tplx_intern_string(keys, k);
 
-		if (i > 0 && key == key_of(s->rules[i - 1], which)) {
-			at[i] = at[i - 1]; /* the same copy: no probe */
-			s->slots[at[i]].hi++;
-			continue;
-		}
-		for (h = hash(key) & s->mask;
-		     s->slots[h].key != NULL && strcmp(s->slots[h].key, key);
+		if (end[k] == lo)
+			continue; /* a key of the other set */
+		for (h = hash(key) & s->mask; s->slots[h].key != NULL;
 		     h = (h + 1) & s->mask)
 			;
 		s->slots[h].key = key;
-		s->slots[h].hi++;
-		at[i] = h;
-	}
-	for (i = 0; i < s->count; i++) { /* where each group starts, in lo */
-		struct tplc_match__slot *slot = &s->slots[at[i]];
-
-		if (slot->lo == 0 && slot->hi > 0) {
-			slot->lo = next + 1; /* + 1: 0 is unplaced */
-			next += slot->hi;
-			slot->hi =
-			        slot->lo - 1; /* from here: the fill cursor */
-		}
-	}
-	for (i = 0; i < s->count; i++)
-		out[s->slots[at[i]].hi++] = s->rules[i];
-	for (h = 0; h < size; h++) {
-		struct tplc_match__slot *slot = &s->slots[h];
-		size_t k;
-
-		if (slot->key == NULL)
-			continue;
-		slot->lo--;
-		for (k = slot->lo + 1; k < slot->hi; k++)
-			if (out[k - 1]->id > out[k]->id)
-				break;
-		if (k < slot->hi) /* rules read out of id order */
-			qsort(out + slot->lo, slot->hi - slot->lo, sizeof(*out),
-			      by_id);
+		s->slots[h].lo = lo;
+		s->slots[h].hi = end[k];
+		for (i = lo + 1; i < end[k] && out[i - 1]->id < out[i]->id;)
+			i++;
+		if (i < end[k]) /* rules added out of id order */
+			qsort(out + lo, end[k] - lo, sizeof(*out), by_id);
 	}
 	tplx_free(s->rules);
 	s->rules = out;
-	tplx_free(at);
+	tplx_free(end);
 	return 0;
+nomem:
+	tplx_free(end);
+	tplx_free(out);
+	return TPLC_ENOMEM;
 }
 
-static int fill(struct tplc_match__sorted *s, struct tplc_match__rule **all,
-                size_t n, bool statements, int which)
+static int fill(const struct tplc_match__index *ix,
+                struct tplc_match__sorted *s, bool statements, int which)
 {
-	size_t i;
+	struct tplc_match__rule **all = ix->rules.items;
+	size_t n = ix->rules.count, i;
 
 	s->rules = tplx_reallocarray(NULL, n ? n : 1, sizeof(*s->rules));
 	if (s->rules == NULL)
@@ -364,7 +395,7 @@ static int fill(struct tplc_match__sorted *s, struct tplc_match__rule **all,
 		    key_of(all[i], which) != NULL)
 			s->rules[s->count++] = all[i];
 	if (which != TPLC_MATCH__BY_VENDOR)
-		return group_by_key(s, which);
+		return group_by_key(s, &ix->keys);
 	/* vendors are looked up by prefix: sorted */
 	if (s->count > 1)
 		qsort(s->rules, s->count, sizeof(*s->rules), by_vendor);
@@ -483,11 +514,12 @@ out:
 	return error;
 }
 
-/* Fewer pending ranges than this per thread are not worth a thread. */
+/* Fewer new ranges than this per thread are not worth a thread. */
 #define COMPILE_SLICE_MIN 8192
 
 struct compile {
-	struct tplc_match__rule **rules;
+	const struct tplx_intern *ranges;
+	struct tplc_match__compiled *compiled;
 	size_t begin, end;
 	int error;
 	pthread_t thread;
@@ -500,30 +532,26 @@ static void *compile_slice(void *data)
 	size_t i;
 
 	for (i = c->begin; i < c->end && c->error == 0; i++) {
-		struct tplc_match__rule *r = c->rules[i];
-		int error;
+		struct tplc_match__compiled *to = &c->compiled[i];
+		int error = tplc_match__compile_range(
+		        &to->vers, tplx_intern_string(c->ranges, i), &why);
 
-		if (!r->pending)
-			continue;
-		r->pending = false;
-		error = tplc_match__compile_range(&r->vers, r->range, &why);
 		if (error == TPLC_ENOMEM)
 			c->error = error;
 		else if (error < 0)
-			r->unread = true;
+			to->unread = true;
 	}
 	return NULL;
 }
 
-/* Compile the pending ranges, slices of the rules on up to
- * tplc_match__threads() threads, then drop the rules whose range cannot
- * be read: as if never added, in the same order. */
-static int compile_ranges(struct tplc_match__index *ix)
+/* Parse the ranges added since the last build, slices of them on up to
+ * tplc_match__threads() threads. */
+static int compile_new(struct tplc_match__index *ix)
 {
-	struct tplc_match__rule **all = ix->rules.items;
-	struct compile c[8];
-	size_t n = ix->rules.count, threads = tplc_match__threads(), i, j;
+	size_t from = ix->parsed, to = ix->compiled.count;
+	size_t n = to - from, threads = tplc_match__threads(), i;
 	size_t started = 0;
+	struct compile c[8];
 	int error = 0;
 
 	if (threads > n / COMPILE_SLICE_MIN)
@@ -533,9 +561,10 @@ static int compile_ranges(struct tplc_match__index *ix)
 	if (threads < 1)
 		threads = 1;
 	for (i = 0; i < threads; i++) {
-		c[i].rules = all;
-		c[i].begin = n * i / threads;
-		c[i].end = n * (i + 1) / threads;
+		c[i].ranges = &ix->ranges;
+		c[i].compiled = ix->compiled.items;
+		c[i].begin = from + n * i / threads;
+		c[i].end = from + n * (i + 1) / threads;
 		c[i].error = 0;
 	}
 	for (i = 1; i < threads; i++, started++)
@@ -550,38 +579,77 @@ static int compile_ranges(struct tplc_match__index *ix)
 	for (i = 0; i < threads; i++)
 		if (c[i].error != 0)
 			error = c[i].error;
-	for (i = 0, j = 0; i < n; i++) {
-		if (!all[i]->unread) {
-			all[j++] = all[i];
-			continue;
+	if (error == 0)
+		ix->parsed = to;
+	return error;
+}
+
+/* Give the pending rules their parsed range, then drop the rules whose
+ * range cannot be read: as if never added, in the same order.  Each
+ * "affected" row with an unread range counts once, kept or not. */
+static int compile_ranges(struct tplc_match__index *ix)
+{
+	struct tplc_match__rule **all = ix->rules.items;
+	struct tplc_match__compiled *compiled;
+	size_t i, j;
+	int error = compile_new(ix);
+
+	if (error < 0)
+		return error;
+	compiled = ix->compiled.items;
+	for (i = 0; i < ix->compiled.count; i++)
+		if (compiled[i].unread) {
+			ix->unknown_ranges +=
+			        compiled[i].rows - compiled[i].counted;
+			compiled[i].counted = compiled[i].rows;
 		}
-		ix->unknown_ranges += all[i]->unknown_counts;
-		tplc_cpe_free(all[i]->criteria);
+	for (i = 0, j = 0; i < ix->rules.count; i++) {
+		struct tplc_match__rule *r = all[i];
+
+		if (r->pending) {
+			r->pending = false;
+			r->vers = compiled[r->range_id].vers;
+			if (compiled[r->range_id].unread) {
+				tplc_cpe_free(r->criteria);
+				continue;
+			}
+		}
+		all[j++] = r;
 	}
 	ix->rules.count = j;
-	return error;
+	return 0;
+}
+
+/* s's hot array: after number_groups, which says what to skip. */
+static int make_hot(struct tplc_match__sorted *s)
+{
+	size_t i;
+
+	s->hot = tplx_reallocarray(NULL, s->count ? s->count : 1,
+	                           sizeof(*s->hot));
+	if (s->hot == NULL)
+		return TPLC_ENOMEM;
+	for (i = 0; i < s->count; i++) {
+		s->hot[i].vers = s->rules[i]->vers;
+		s->hot[i].skip =
+		        s->rules[i]->cond != 0 && !s->rules[i]->cond_first;
+	}
+	return 0;
 }
 
 int tplc_match__index_build(struct tplc_match__index *ix,
                             struct tplc_error *err)
 {
-	struct tplc_match__rule **all;
-	size_t n;
-
 	if (compile_ranges(ix) < 0)
 		return nomem(err);
-	all = ix->rules.items;
-	n = ix->rules.count;
-
-	if (fill(&ix->findings.package, all, n, false,
-	         TPLC_MATCH__BY_PACKAGE) ||
-	    fill(&ix->findings.cpe, all, n, false, TPLC_MATCH__BY_CPE) ||
-	    fill(&ix->findings.vendor, all, n, false, TPLC_MATCH__BY_VENDOR) ||
-	    fill(&ix->statements.package, all, n, true,
-	         TPLC_MATCH__BY_PACKAGE) ||
-	    fill(&ix->statements.cpe, all, n, true, TPLC_MATCH__BY_CPE) ||
-	    fill(&ix->statements.vendor, all, n, true, TPLC_MATCH__BY_VENDOR) ||
-	    number_groups(ix))
+	if (fill(ix, &ix->findings.package, false, TPLC_MATCH__BY_PACKAGE) ||
+	    fill(ix, &ix->findings.cpe, false, TPLC_MATCH__BY_CPE) ||
+	    fill(ix, &ix->findings.vendor, false, TPLC_MATCH__BY_VENDOR) ||
+	    fill(ix, &ix->statements.package, true, TPLC_MATCH__BY_PACKAGE) ||
+	    fill(ix, &ix->statements.cpe, true, TPLC_MATCH__BY_CPE) ||
+	    fill(ix, &ix->statements.vendor, true, TPLC_MATCH__BY_VENDOR) ||
+	    number_groups(ix) || make_hot(&ix->findings.package) ||
+	    make_hot(&ix->findings.cpe))
 		return nomem(err);
 	if (ix->aliases.count > 1)
 		qsort(ix->aliases.items, ix->aliases.count,

@@ -12,6 +12,7 @@
 #include "tplc/error.h"
 #include "tplc/match.h"
 #include "util/alloc.h"
+#include "util/intern.h"
 
 struct tplc_cpe;
 struct tplc_vers;
@@ -47,11 +48,13 @@ struct tplc_match__rule {
 	const char *vuln_id;
 	const char *package_key; /* package rules */
 	const char *cpe_key;     /* CPE rules, with the criteria */
+	size_t key_id;           /* package_key's or cpe_key's number */
 	const char *cpe;
 	struct tplc_cpe *criteria;    /* cpe, parsed */
 	const char *vendor, *product; /* product rules, and their keys */
 	const char *vendor_key, *product_key;
 	const char *range;      /* NULL: all versions */
+	size_t range_id;        /* range's number, when there is one */
 	struct tplc_vers *vers; /* range, parsed; NULL: all versions */
 	const char *status, *justification, *detail;
 	const char *fixed_in, *remediation;
@@ -65,16 +68,32 @@ struct tplc_match__rule {
 	bool platform;  /* a condition only */
 	bool finding;   /* makes findings (alone or in its configuration) */
 	bool statement; /* a VEX statement on what it names */
-	/* range not compiled yet (index_build does, on all threads); when
-	 * it cannot be read the rule is dropped, counted as unknown if
-	 * unknown_counts */
-	bool pending, unknown_counts, unread;
+	/* vers not set yet (index_build does); when the range cannot be
+	 * read the rule is dropped */
+	bool pending;
+};
+
+/* A distinct range text, parsed once however many rules share it. */
+struct tplc_match__compiled {
+	struct tplc_vers *vers; /* NULL: not parsed yet, or unread */
+	bool unread;            /* the text is not a range we read */
+	/* "affected" rows with this range, kept as rules or not; those
+	 * already in the index's unknown_ranges, if unread */
+	size_t rows, counted;
 };
 
 /* Where the rules of one exact key start and end. */
 struct tplc_match__slot {
 	const char *key; /* NULL: an empty slot */
 	size_t lo, hi;
+};
+
+/* What matching reads of each rule it tries, next to each other: one
+ * cache line holds four rules, where the rules themselves lie apart. */
+struct tplc_match__hot {
+	const struct tplc_vers *vers; /* the rule's */
+	bool skip; /* a repeated platform condition: its first rule
+		    * stands for all of them */
 };
 
 /* Rules sorted by one key: package_key, cpe_key or vendor_key; exact
@@ -84,6 +103,7 @@ struct tplc_match__sorted {
 	size_t count;
 	struct tplc_match__slot *slots; /* NULL: bsearch only */
 	size_t mask;
+	struct tplc_match__hot *hot; /* [count], for the findings' sets */
 };
 
 struct tplc_match__set {
@@ -102,7 +122,16 @@ struct tplc_match__platform {
 
 struct tplc_match__index {
 	struct tplx_arena *arena;
-	struct tplx_vec rules;             /* struct tplc_match__rule * */
+	struct tplx_vec rules;     /* struct tplc_match__rule * */
+	struct tplx_intern keys;   /* package and CPE keys */
+	struct tplx_intern ranges; /* range texts */
+	struct tplx_vec compiled;  /* struct tplc_match__compiled, by range */
+	size_t parsed;             /* compiled [0, parsed) are */
+	/* a full scan's: keys [0, fleet_keys) are its components'; a rule
+	 * that stands alone (no configuration) on another key is left out,
+	 * as no component can meet it */
+	size_t fleet_keys;
+	bool fleet_only;
 	struct tplc_match__set findings;   /* rules that make findings */
 	struct tplc_match__set statements; /* VEX statements */
 	size_t *group_nodes; /* [group - 1]: distinct nodes it has */
@@ -122,6 +151,12 @@ void tplc_match__index_free(struct tplc_match__index *ix);
 int tplc_match__index_add(struct tplc_match__index *ix,
                           const struct tplc_store__affected *row,
                           bool rules_too, struct tplc_error *err);
+/* Before the first add: a key the fleet's components have.  Only the
+ * rules on such keys are kept from then on (and configurations, whole). */
+int tplc_match__index_fleet_key(struct tplc_match__index *ix, const char *key,
+                                struct tplc_error *err);
+/* Is key one of the fleet's (always, if none were given)? */
+bool tplc_match__fleet_has(const struct tplc_match__index *ix, const char *key);
 int tplc_match__index_alias(struct tplc_match__index *ix, const char *alias,
                             const char *vuln_id, struct tplc_error *err);
 /* Drop the sorted indexes, to build them again after more adds. */
@@ -258,5 +293,9 @@ int tplc_match__scan_one(struct tplc_store *store, long long advisory_id,
                          struct tplc_scan_stats *stats, struct tplc_error *err);
 /* The thread count: TPLC_THREADS, else the online cores. */
 size_t tplc_match__threads(void);
+/* Tests only: called by a full scan once it has read the fleet's keys,
+ * where another process's write would make them stale. */
+extern void (*tplc_match__keys_read_hook)(void *data);
+extern void *tplc_match__keys_read_data;
 
 #endif

@@ -66,6 +66,7 @@ struct load {
 	struct tplx_vec keys;       /* const char *: ids, keys */
 	struct tplx_vec raw;        /* struct raw */
 	long long advisory_id;      /* incremental: whose rows */
+	bool fleet_changed; /* a component's key the rules were not read for */
 	struct tplc_scan_stats *stats;
 	struct tplc_error *err;
 };
@@ -120,6 +121,20 @@ static int take_statement(const struct tplc_store__affected *row, void *data)
 	struct load *l = data;
 
 	return tplc_match__index_add(&l->ix, row, false, l->err);
+}
+
+static int take_fleet_key(const char *key, void *data)
+{
+	struct load *l = data;
+
+	return tplc_match__index_fleet_key(&l->ix, key, l->err);
+}
+
+static bool fleet_has(const char *key, void *data)
+{
+	const struct load *l = data;
+
+	return tplc_match__fleet_has(&l->ix, key);
 }
 
 static int take_alias(const char *alias, const char *vuln_id, void *data)
@@ -275,6 +290,10 @@ static int kind_ready(struct load *l, struct kind *k)
 	size_t package_at, cpe_at;
 
 	k->ready = true;
+	/* the rules were read for the keys the components had then */
+	if ((k->raw[0] != NULL && !tplc_match__fleet_has(ix, k->raw[0])) ||
+	    (k->raw[1] != NULL && !tplc_match__fleet_has(ix, k->raw[1])))
+		l->fleet_changed = true;
 	package_at = indexed(&ix->findings.package, TPLC_MATCH__BY_PACKAGE,
 	                     k->raw[0], &package_key);
 	cpe_at = indexed(&ix->findings.cpe, TPLC_MATCH__BY_CPE, k->raw[1],
@@ -321,10 +340,29 @@ static int take_component(const struct tplc_store__component *row, void *data)
 
 /* The whole fleet, read while the advisories are compiled: each row
  * reduced to its kind, looked up in the index once they are. */
+static void *read_ahead(void *data)
+{
+	struct ahead *a = data;
+
+	/* a failure only costs the time: sync reads them itself */
+	if (tplc_store__reader_stored(a->reader, a->data_version, &a->stored,
+	                              &a->err) < 0)
+		a->stored = NULL;
+	return NULL;
+}
+
+static void ahead_start(struct ahead *a)
+{
+	if (a->reader != NULL)
+		a->started =
+		        pthread_create(&a->thread, NULL, read_ahead, a) == 0;
+}
+
 struct fleet_read {
 	struct load *l;
 	struct tplc_store *store;
 	struct tplc_store__reader *reader; /* NULL: on the store */
+	struct ahead *ahead; /* started on the reader when the fleet is in */
 	struct tplc_error err;
 	int error;
 	pthread_t thread;
@@ -346,6 +384,8 @@ static void *read_fleet(void *data)
 	                                       f->reader, take_raw, f, &f->err)
 	                             : tplc_store__each_component(
 	                                       f->store, take_raw, f, &f->err);
+	if (f->error == 0 && f->ahead != NULL)
+		ahead_start(f->ahead); /* while the index is still built */
 	return NULL;
 }
 
@@ -420,24 +460,6 @@ static int by_raw_id(const void *a, const void *b)
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
-static void *read_ahead(void *data)
-{
-	struct ahead *a = data;
-
-	/* a failure only costs the time: sync reads them itself */
-	if (tplc_store__reader_stored(a->reader, a->data_version, &a->stored,
-	                              &a->err) < 0)
-		a->stored = NULL;
-	return NULL;
-}
-
-static void ahead_start(struct ahead *a)
-{
-	if (a->reader != NULL)
-		a->started =
-		        pthread_create(&a->thread, NULL, read_ahead, a) == 0;
-}
-
 static const struct tplc_store__stored *ahead_join(struct ahead *a)
 {
 	if (a == NULL || !a->started)
@@ -456,7 +478,7 @@ static int match_and_sync(struct tplc_store *store, struct load *l,
 	struct tplc_store__sync_stats sync;
 	int error;
 
-	l->stats->statements = l->ix.statement_rows;
+	l->stats->statements += l->ix.statement_rows;
 	l->stats->unknown_ranges = l->ix.unknown_ranges;
 	memset(&fleet, 0, sizeof(fleet));
 	fleet.ix = &l->ix;
@@ -492,9 +514,22 @@ static int match_and_sync(struct tplc_store *store, struct load *l,
 	return error;
 }
 
-int tplc_scan(struct tplc_store *store, struct tplc_scan_stats *stats,
-              struct tplc_error *err)
+/* What scan_fleet returns when a component came in while it read: the
+ * rules were chosen by the keys the fleet had before. */
+#define FLEET_CHANGED 1
+
+void (*tplc_match__keys_read_hook)(void *data);
+void *tplc_match__keys_read_data;
+
+/*
+ * The full scan.  fleet_only: read only the rules on keys some component
+ * has (most of an advisory store names packages no device runs), and the
+ * configurations whole.
+ */
+static int scan_fleet(struct tplc_store *store, struct tplc_scan_stats *stats,
+                      bool fleet_only, struct tplc_error *err)
 {
+	struct tplc_store__affected_filter filter = { fleet_has, NULL, 0 };
 	struct fleet_read f;
 	struct ahead ahead;
 	struct load l;
@@ -513,6 +548,7 @@ int tplc_scan(struct tplc_store *store, struct tplc_scan_stats *stats,
 	memset(&ahead, 0, sizeof(ahead));
 	f.l = &l;
 	f.store = store;
+	f.ahead = &ahead;
 	/* two connections: the fleet and the advisories read at once */
 	f.reader = threads > 1 ? tplc_store__reader_open(store) : NULL;
 	/* before any read on the reader: a write after it shows */
@@ -523,9 +559,20 @@ int tplc_scan(struct tplc_store *store, struct tplc_scan_stats *stats,
 		load_free(&l);
 		return error;
 	}
+	/* the fleet, then the stored findings, on the reader */
+	ahead.reader = f.reader;
 	if (f.reader != NULL)
 		started = pthread_create(&f.thread, NULL, read_fleet, &f) == 0;
-	error = tplc_store__each_affected(store, take_rule, &l, err);
+	filter.data = &l;
+	if (fleet_only)
+		error = tplc_store__each_fleet_key(store, take_fleet_key, &l,
+		                                   err);
+	if (fleet_only && tplc_match__keys_read_hook != NULL)
+		tplc_match__keys_read_hook(tplc_match__keys_read_data);
+	if (error == 0)
+		error = tplc_store__each_affected(
+		        store, fleet_only ? &filter : NULL, take_rule, &l, err);
+	l.stats->statements += filter.skipped;
 	if (error == 0)
 		error = tplc_store__each_alias(store, take_alias, &l, err);
 	if (error == 0)
@@ -539,14 +586,12 @@ int tplc_scan(struct tplc_store *store, struct tplc_scan_stats *stats,
 		if (err != NULL)
 			*err = f.err;
 	}
-	/* the stored findings, on the reader, while this thread goes on */
-	ahead.reader = f.reader;
-	if (error == 0) {
-		l.ahead = &ahead;
-		ahead_start(&ahead);
-	}
+	if (error == 0)
+		l.ahead = &ahead; /* sync takes the stored findings from it */
 	if (error == 0)
 		error = keep_components(&l);
+	if (error == 0 && l.fleet_changed)
+		error = FLEET_CHANGED;
 	if (error == 0)
 		error = tplc_store__each_product_version(store, take_product,
 		                                         &l, err);
@@ -556,6 +601,16 @@ int tplc_scan(struct tplc_store *store, struct tplc_scan_stats *stats,
 	tplc_store__stored_free(ahead.stored);
 	tplc_store__reader_close(f.reader);
 	load_free(&l);
+	return error;
+}
+
+int tplc_scan(struct tplc_store *store, struct tplc_scan_stats *stats,
+              struct tplc_error *err)
+{
+	int error = scan_fleet(store, stats, true, err);
+
+	if (error == FLEET_CHANGED) /* rare: read every rule */
+		error = scan_fleet(store, stats, false, err);
 	return error;
 }
 

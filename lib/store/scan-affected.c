@@ -216,10 +216,39 @@ static bool is_withdrawn(const struct joined *j, const char *vuln_id)
 	               sizeof(const char *), by_text) != NULL;
 }
 
-static int each_row(struct joined *j,
-                    int (*cb)(const struct tplc_store__affected *row,
-                              void *data),
-                    void *data)
+/*
+ * tplc_read(config, package_key, cpe_key, status): whether the filter
+ * reads the row.  In the WHERE clause, so a row left out costs SQLite
+ * four columns, not eighteen.
+ */
+static void sql_read(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct tplc_store__affected_filter *f = sqlite3_user_data(ctx);
+	const char *key = (const char *)sqlite3_value_text(argv[1]);
+	const char *status = (const char *)sqlite3_value_text(argv[3]);
+
+	(void)argc;
+	if (key == NULL)
+		key = (const char *)sqlite3_value_text(argv[2]);
+	if (sqlite3_value_int64(argv[0]) > 0 || key == NULL ||
+	    f->wanted(key, f->data)) {
+		sqlite3_result_int(ctx, 1);
+		return;
+	}
+	f->skipped += status != NULL && strcmp(status, "affected") == 0;
+	sqlite3_result_int(ctx, 0);
+}
+
+#define EACH_ROW_SQL                                                 \
+	"SELECT id, advisory_id, vuln_id, package_key, vendor,"      \
+	" product, cpe, cpe_key, config, node, platform, range,"     \
+	" range_text, status, fixed_in, remediation, justification," \
+	" detail FROM affected"
+
+static int
+each_row(struct joined *j, struct tplc_store__affected_filter *filter,
+         int (*cb)(const struct tplc_store__affected *row, void *data),
+         void *data)
 {
 	struct tplc_store__affected row;
 	const struct advisory *a = NULL;
@@ -227,12 +256,19 @@ static int each_row(struct joined *j,
 	size_t lo = 0, hi = 0; /* a's scores */
 	int error, rc = SQLITE_DONE;
 
+	/* for this statement only, and never in a trigger or a view */
+	if (filter != NULL &&
+	    sqlite3_create_function_v2(j->store->db, "tplc_read", 4,
+	                               SQLITE_UTF8 | SQLITE_DIRECTONLY, filter,
+	                               sql_read, NULL, NULL, NULL) != SQLITE_OK)
+		return tplc_store__fail(j->store, j->err,
+		                        "cannot read advisories");
 	error = tplc_store__prepare(
 	        j->store, &stmt,
-	        "SELECT id, advisory_id, vuln_id, package_key, vendor,"
-	        " product, cpe, cpe_key, config, node, platform, range,"
-	        " range_text, status, fixed_in, remediation, justification,"
-	        " detail FROM affected ORDER BY id",
+	        filter != NULL ? EACH_ROW_SQL " WHERE tplc_read(config,"
+	                                      " package_key, cpe_key, status)"
+	                                      " ORDER BY id"
+	                       : EACH_ROW_SQL " ORDER BY id",
 	        j->err);
 	while (error == 0 && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		row.id = sqlite3_column_int64(stmt, 0);
@@ -259,10 +295,15 @@ static int each_row(struct joined *j,
 		error = tplc_store__fail(j->store, j->err,
 		                         "cannot read advisories");
 	sqlite3_finalize(stmt);
+	if (filter != NULL)
+		sqlite3_create_function_v2(j->store->db, "tplc_read", 4,
+		                           SQLITE_UTF8, NULL, NULL, NULL, NULL,
+		                           NULL);
 	return error;
 }
 
 int tplc_store__each_affected(struct tplc_store *store,
+                              struct tplc_store__affected_filter *filter,
                               int (*cb)(const struct tplc_store__affected *row,
                                         void *data),
                               void *data, struct tplc_error *err)
@@ -282,7 +323,7 @@ int tplc_store__each_affected(struct tplc_store *store,
 	if (error == 0)
 		error = read_withdrawn(&j);
 	if (error == 0)
-		error = each_row(&j, cb, data);
+		error = each_row(&j, filter, cb, data);
 	tplx_free(j.advisories.items);
 	tplx_free(j.scores.items);
 	tplx_free(j.withdrawn.items);

@@ -368,6 +368,29 @@ static int each_alias_stmt(struct tplc_store *store, sqlite3_stmt *stmt,
 	return error;
 }
 
+int tplc_store__each_fleet_key(struct tplc_store *store,
+                               int (*cb)(const char *key, void *data),
+                               void *data, struct tplc_error *err)
+{
+	sqlite3_stmt *stmt = NULL;
+	int error = tplc_store__prepare(
+	        store, &stmt,
+	        /* each from its index alone: no row of the table is read */
+	        "SELECT DISTINCT package_key FROM components"
+	        " WHERE package_key IS NOT NULL UNION ALL"
+	        " SELECT DISTINCT cpe_key FROM components"
+	        " WHERE cpe_key IS NOT NULL",
+	        err);
+	int rc = SQLITE_DONE;
+
+	while (error == 0 && (rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		error = cb(tplc_store__column_text(stmt, 0), data);
+	if (error == 0 && rc != SQLITE_DONE)
+		error = tplc_store__fail(store, err, "cannot read components");
+	sqlite3_finalize(stmt);
+	return error;
+}
+
 int tplc_store__each_alias(struct tplc_store *store,
                            int (*cb)(const char *alias, const char *vuln_id,
                                      void *data),

@@ -81,7 +81,19 @@ int tplc_store__reader_each_component(
         int (*cb)(const struct tplc_store__component *row, void *data),
         void *data, struct tplc_error *err);
 void tplc_store__reader_close(struct tplc_store__reader *r);
+/*
+ * Which affected rows a full scan reads: those of a configuration, those
+ * with no package or CPE key, and those whose key wanted() takes.  The
+ * others are not read, only counted.
+ */
+struct tplc_store__affected_filter {
+	bool (*wanted)(const char *key, void *data);
+	void *data;
+	size_t skipped; /* out: rows not read whose status is "affected" */
+};
+/* Every affected row, or those filter (if not NULL) keeps. */
 int tplc_store__each_affected(struct tplc_store *store,
+                              struct tplc_store__affected_filter *filter,
                               int (*cb)(const struct tplc_store__affected *row,
                                         void *data),
                               void *data, struct tplc_error *err);
@@ -89,6 +101,11 @@ int tplc_store__each_product_version(
         struct tplc_store *store,
         int (*cb)(const struct tplc_store__product_version *row, void *data),
         void *data, struct tplc_error *err);
+/* Each distinct package key and CPE key of the components, once (a key
+ * that is both, twice): what a full scan's rules may name. */
+int tplc_store__each_fleet_key(struct tplc_store *store,
+                               int (*cb)(const char *key, void *data),
+                               void *data, struct tplc_error *err);
 /* Every (alias, vuln_id) pair of vulnerability_aliases. */
 int tplc_store__each_alias(struct tplc_store *store,
                            int (*cb)(const char *alias, const char *vuln_id,

@@ -12,6 +12,7 @@
 
 #include <sqlite3.h>
 
+#include "match/internal.h"
 #include "store/scan.h"
 #include "test.h"
 #include "tplc/ctx.h"
@@ -432,6 +433,79 @@ static void test_scan__stale_read_ahead(void **state)
 	tplc_store__stored_free(st);
 }
 
+/* Another process adds a component on a new key while the scan reads. */
+static void add_other(void *data)
+{
+	struct fixture *f = data;
+
+	component(f, 2, 2, "minimist", "1.2.5", "pkg:npm/minimist", NULL);
+}
+
+/* lodash in the fleet; advisories on lodash and on minimist, which no
+ * component has yet. */
+static void other_keys(struct fixture *f)
+{
+	fleet(f);
+	component(f, 1, 1, "lodash", "4.17.20", "pkg:npm/lodash", NULL);
+	advisory(f, 1, "osv", "GHSA-1", "2024-01-01");
+	vuln(f, "CVE-2021-23337");
+	vuln(f, "CVE-2021-44906");
+	sql(f, "INSERT INTO affected(advisory_id, vuln_id, package_key, range,"
+	       " status) VALUES (1, 'CVE-2021-23337', 'pkg:npm/lodash',"
+	       " 'vers:npm/<4.17.21', 'affected'),"
+	       " (1, 'CVE-2021-44906', 'pkg:npm/minimist',"
+	       " 'vers:npm/<1.2.6', 'affected'),"
+	       /* a range tplc cannot read, on a key no component has */
+	       " (1, 'CVE-2021-44906', 'pkg:npm/minimist-fork',"
+	       " 'vers:npm/<<1', 'affected')");
+}
+
+/* A full scan reads only the rules of the fleet's keys, but counts every
+ * statement; an unreadable range no component can meet is not counted. */
+static void test_scan__rules_of_other_keys(void **state)
+{
+	struct fixture *f = *state;
+	struct tplc_scan_stats stats;
+	struct tplc_error err;
+
+	other_keys(f);
+	assert_int_equal(tplc_scan(f->store, &stats, &err), 0);
+	assert_int_equal(stats.statements, 3);
+	assert_int_equal(stats.unknown_ranges, 0);
+	assert_string_equal(one(f, findings_sql),
+	                    "1:1/1/CVE-2021-23337/purl/-");
+	/* once a component has the key, its rules are read */
+	component(f, 3, 2, "minimist-fork", "0.1", "pkg:npm/minimist-fork",
+	          NULL);
+	assert_int_equal(tplc_scan(f->store, &stats, &err), 0);
+	assert_int_equal(stats.statements, 3);
+	assert_int_equal(stats.unknown_ranges, 1);
+}
+
+/* The keys were read before the component came: the scan sees it when it
+ * reads the fleet, and reads every rule again rather than miss its
+ * finding. */
+static void test_scan__fleet_changed_while_read(void **state)
+{
+	struct fixture *f = *state;
+	struct tplc_scan_stats stats;
+	struct tplc_error err;
+	int error;
+
+	other_keys(f);
+	setenv("TPLC_THREADS", "1", 1); /* the fleet read after the hook */
+	tplc_match__keys_read_hook = add_other;
+	tplc_match__keys_read_data = f;
+	error = tplc_scan(f->store, &stats, &err);
+	tplc_match__keys_read_hook = NULL;
+	unsetenv("TPLC_THREADS");
+	assert_int_equal(error, 0);
+	assert_string_equal(one(f, findings_sql), "2:1/1/CVE-2021-23337/purl/- "
+	                                          "2/2/CVE-2021-44906/purl/-");
+	assert_int_equal(stats.statements, 3);
+	assert_int_equal(stats.added, 2);
+}
+
 static void test_scan__incremental_equals_full(void **state)
 {
 	struct fixture *f = *state;
@@ -532,6 +606,10 @@ int main(void)
 		                                setup, teardown),
 		cmocka_unit_test_setup_teardown(test_scan__threads_agree, setup,
 		                                teardown),
+		cmocka_unit_test_setup_teardown(test_scan__rules_of_other_keys,
+		                                setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		        test_scan__fleet_changed_while_read, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		        test_scan__incremental_equals_full, setup, teardown),
 		cmocka_unit_test_setup_teardown(
