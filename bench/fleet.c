@@ -40,23 +40,39 @@ static void fail(const char *what, const struct tplc_error *err)
 	exit(1);
 }
 
+static int by_value(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The median of runs scans (one run: its time), and their spread: this
+ * VM's timings move by 10% from one run to the next. */
 static double scan(struct tplc_store *store, const char *name,
-                   const char *threads)
+                   const char *threads, int runs)
 {
 	struct tplc_scan_stats stats;
 	struct tplc_error err;
-	double t0;
+	double t[9], t0;
+	int i;
 
 	setenv("TPLC_THREADS", threads, 1);
-	t0 = now();
-	if (tplc_scan(store, &stats, &err) < 0)
-		fail("scan", &err);
-	t0 = now() - t0;
+	for (i = 0; i < runs && i < 9; i++) {
+		t0 = now();
+		if (tplc_scan(store, &stats, &err) < 0)
+			fail("scan", &err);
+		t[i] = now() - t0;
+	}
+	qsort(t, (size_t)i, sizeof(*t), by_value);
 	printf("%s %.3f threads=%s findings=%zu added=%zu components=%zu"
-	       " statements=%zu\n",
-	       name, t0, threads, stats.findings, stats.added, stats.components,
-	       stats.statements);
-	return t0;
+	       " statements=%zu",
+	       name, t[i / 2], threads, stats.findings, stats.added,
+	       stats.components, stats.statements);
+	if (i > 1)
+		printf(" median-of=%d min=%.3f max=%.3f", i, t[0], t[i - 1]);
+	printf("\n");
+	return t[i / 2];
 }
 
 static void incremental(struct tplc_store *store, const char *name,
@@ -131,8 +147,8 @@ static double package_part(sqlite3 *db, struct tplc_ctx *ctx, const char *path)
 	sqlite3_close(c);
 	if (tplc_store_open(&store, ctx, copy, &err) < 0)
 		fail(copy, &err);
-	scan(store, "package-scan-first", "2");
-	t = scan(store, "package-scan-2-threads", "2");
+	scan(store, "package-scan-first", "2", 1);
+	t = scan(store, "package-scan-2-threads", "2", 5);
 	tplc_store_close(store);
 	remove(copy);
 	snprintf(side, sizeof(side), "%s-wal", copy);
@@ -177,9 +193,9 @@ int main(int argc, char **argv)
 		return 1;
 	sqlite3_busy_timeout(db, 10000);
 	one(db, "DELETE FROM findings");
-	scan(store, "full-scan-first", "2");
-	scan(store, "full-scan-1-thread", "1");
-	full = scan(store, "full-scan-2-threads", "2");
+	scan(store, "full-scan-first", "2", 1);
+	scan(store, "full-scan-1-thread", "1", 5);
+	full = scan(store, "full-scan-2-threads", "2", 5);
 	/* typical: the median of the advisories with findings */
 	typical = one(db, "SELECT advisory_id FROM (SELECT advisory_id,"
 	                  " COUNT(*) n FROM findings GROUP BY advisory_id)"
