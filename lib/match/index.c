@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The compiled match index: every affected row read once into a rule,
- * then sorted by the key it is looked up by.  Package and CPE rules are
- * found by bsearch on their exact key; product rules by their vendor key,
- * whose word prefixes are looked up the same way (vendor names match
- * when one is the first words of the other).
+ * then grouped by the key it is looked up by.  Package and CPE rules are
+ * found by one hash probe on their exact key (interned: grouped by its
+ * number); product rules by bsearch on their vendor key, whose word
+ * prefixes are looked up the same way (vendor names match when one is the
+ * first words of the other).  Each distinct range text is parsed once.
  */
 #include <pthread.h>
 #include <stdlib.h>

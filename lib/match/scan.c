@@ -338,8 +338,7 @@ static int take_component(const struct tplc_store__component *row, void *data)
 	return take_raw_into(l, row, l->err);
 }
 
-/* The whole fleet, read while the advisories are compiled: each row
- * reduced to its kind, looked up in the index once they are. */
+/* The stored findings, for sync, on the reader. */
 static void *read_ahead(void *data)
 {
 	struct ahead *a = data;
@@ -375,6 +374,8 @@ static int take_raw(const struct tplc_store__component *row, void *data)
 	return take_raw_into(f->l, row, &f->err);
 }
 
+/* The whole fleet, read while the advisories are compiled: each row
+ * reduced to its kind, looked up in the index once they are. */
 static void *read_fleet(void *data)
 {
 	struct fleet_read *f = data;
