@@ -182,7 +182,6 @@ int tplc_match__index_fleet_key(struct tplc_match__index *ix, const char *key,
 	if (tplx_intern_add(&ix->keys, key, &id, &copy) < 0)
 		return nomem(err);
 	ix->fleet_keys = tplx_intern_count(&ix->keys);
-	ix->fleet_only = true;
 	return 0;
 }
 
@@ -190,7 +189,7 @@ bool tplc_match__fleet_has(const struct tplc_match__index *ix, const char *key)
 {
 	size_t id;
 
-	return !ix->fleet_only ||
+	return ix->fleet_keys == 0 ||
 	       (tplx_intern_find(&ix->keys, key, &id) && id < ix->fleet_keys);
 }
 

@@ -129,9 +129,8 @@ struct tplc_match__index {
 	size_t parsed;             /* compiled [0, parsed) are */
 	/* a full scan's: keys [0, fleet_keys) are its components'; a rule
 	 * that stands alone (no configuration) on another key is left out,
-	 * as no component can meet it */
+	 * as no component can meet it.  0: every rule kept */
 	size_t fleet_keys;
-	bool fleet_only;
 	struct tplc_match__set findings;   /* rules that make findings */
 	struct tplc_match__set statements; /* VEX statements */
 	size_t *group_nodes; /* [group - 1]: distinct nodes it has */
