@@ -43,36 +43,27 @@ static const struct feed_kind *find_kind(const char *name)
 
 struct record_import {
 	struct tplc_advisory_import *im;
-	struct feed_totals *totals;
-	struct tplc_error *err;
+	size_t not_understood; /* ranges kept as text only */
 };
 
-static int import_record(const struct tplc_advisory *adv, void *data)
+static int import_record(struct tplc_advisory *adv, void *data)
 {
 	struct record_import *r = data;
-	struct tplc_import_stats stats;
 	size_t i;
-	int error;
 
-	memset(&stats, 0, sizeof(stats));
-	error = tplc_store_advisory_import_add(r->im, adv, &stats, r->err);
-	if (error < 0)
-		return error;
-	r->totals->advisories++;
-	r->totals->vulns += stats.vulns;
-	r->totals->affected += stats.affected;
 	for (i = 0; i < adv->affected_count; i++)
 		if (adv->affected[i].range == NULL &&
 		    adv->affected[i].range_text != NULL)
-			r->totals->not_understood++;
-	return 0;
+			r->not_understood++;
+	return tplc_store_advisory_import_give(r->im, adv);
 }
 
 static int import_one(struct cli *cli, struct tplc_store *store,
                       const struct feed_kind *kind, const char *path,
                       struct feed_totals *totals)
 {
-	struct record_import r = { NULL, totals, &cli->err };
+	struct record_import r = { NULL, 0 };
+	struct tplc_import_stats stats;
 	char *data = NULL;
 	size_t len;
 	int error;
@@ -80,14 +71,19 @@ static int import_one(struct cli *cli, struct tplc_store *store,
 	error = tplx_file_read(&data, &len, path, TPLX_FILE_MAX, &cli->err);
 	if (error == 0)
 		error = tplc_store_advisory_import_begin(&r.im, store, path,
-		                                         &cli->err);
+		                                         &stats, &cli->err);
 	if (error == 0)
 		error = tplc_advisory_each(kind->name, data, len, path,
 		                           import_record, &r, &cli->err);
 	if (r.im != NULL)
 		error = tplc_store_advisory_import_end(r.im, error);
-	if (error == 0)
+	if (error == 0) {
 		totals->files++;
+		totals->advisories += stats.added;
+		totals->vulns += stats.vulns;
+		totals->affected += stats.affected;
+		totals->not_understood += r.not_understood;
+	}
 	tplx_free(data);
 	return error;
 }

@@ -7,7 +7,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static int check(const struct tplc_advisory *adv, void *cbdata)
+static int check(struct tplc_advisory *adv, void *cbdata)
 {
 	size_t i;
 
@@ -15,6 +15,7 @@ static int check(const struct tplc_advisory *adv, void *cbdata)
 	for (i = 0; i < adv->affected_count; i++)
 		*(size_t *)cbdata += adv->affected[i].config +
 		                     (adv->affected[i].cpe != NULL);
+	tplc_advisory_free(adv);
 	return 0;
 }
 

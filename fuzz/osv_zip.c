@@ -11,11 +11,12 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static int count(const struct tplc_advisory *adv, void *data)
+static int count(struct tplc_advisory *adv, void *data)
 {
 	size_t *n = data;
 
 	*n += adv->vuln_count;
+	tplc_advisory_free(adv);
 	return 0;
 }
 

@@ -44,12 +44,13 @@ int tplc_osv_parse(struct tplc_advisory **out, const char *data, size_t len,
  * Feeds: files that hold many records (an NVD API page, an array of OSV
  * records, a zip of them) are read as a stream and each record is handed
  * to cb as an advisory of its own (source and id name the record, so a
- * later copy of the same record replaces it).  The advisory is freed when
- * cb returns; cb returns 0 to go on, or an error (negative TPLC_E*) that
+ * later copy of the same record replaces it).  cb owns the advisory, so
+ * it may keep it past the call (a store thread writes it while the next
+ * record is read): it frees it with tplc_advisory_free, whatever it
+ * returns.  cb returns 0 to go on, or an error (negative TPLC_E*) that
  * stops the walk and is returned.  Single-document kinds call cb once.
  */
-typedef int (*tplc_advisory_cb)(const struct tplc_advisory *advisory,
-                                void *data);
+typedef int (*tplc_advisory_cb)(struct tplc_advisory *advisory, void *data);
 
 /*
  * kind: "kev", "csaf", "osv", "nvd" (CVE API 2.0 page, or one CVE from

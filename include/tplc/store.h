@@ -77,21 +77,23 @@ int tplc_store_import_advisory(struct tplc_store *store,
                                struct tplc_error *err);
 
 /*
- * A feed file of many advisories as one import: begin, add each record
- * (statements are prepared once, not per record), end.  end commits when
- * error is 0 and every add succeeded, and otherwise leaves the store as it
- * was before begin; it frees im either way and returns the outcome.
- * stats accumulate over the adds.
+ * A feed file of many advisories as one import: begin, give each record,
+ * end.  give takes the advisory over (it is freed here): a store thread
+ * writes it, with statements prepared once, while the caller reads the
+ * next record.  A write that fails makes a later give refuse with its
+ * error (the caller stops reading), or end return it.  end waits for the
+ * writes, commits when error is 0 and every write succeeded, and
+ * otherwise leaves the store as it was before begin; it frees im either
+ * way and returns the outcome.  *stats holds the totals once end returns.
  */
 struct tplc_advisory_import;
 
 int tplc_store_advisory_import_begin(struct tplc_advisory_import **out,
                                      struct tplc_store *store, const char *file,
+                                     struct tplc_import_stats *stats,
                                      struct tplc_error *err);
-int tplc_store_advisory_import_add(struct tplc_advisory_import *im,
-                                   const struct tplc_advisory *advisory,
-                                   struct tplc_import_stats *stats,
-                                   struct tplc_error *err);
+int tplc_store_advisory_import_give(struct tplc_advisory_import *im,
+                                    struct tplc_advisory *advisory);
 int tplc_store_advisory_import_end(struct tplc_advisory_import *im, int error);
 
 /* ---- reading --------------------------------------------------------- */

@@ -100,8 +100,7 @@ int tplc_advisory_each(const char *kind, const char *data, size_t len,
 		return k->each(data, len, source, cb, cbdata, err);
 	error = k->parse(&adv, data, len, source, err);
 	if (error == 0)
-		error = cb(adv, cbdata);
-	tplc_advisory_free(adv);
+		error = cb(adv, cbdata); /* which owns adv now */
 	return error;
 }
 

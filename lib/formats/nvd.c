@@ -240,8 +240,7 @@ static int on_record(const struct tplx_json_doc *doc,
 	}
 	error = tplc_advisory_build_finish(&p->b, &adv);
 	if (error == 0)
-		error = p->cb(adv, p->cbdata);
-	tplc_advisory_free(adv);
+		error = p->cb(adv, p->cbdata); /* which owns adv now */
 	return error;
 }
 

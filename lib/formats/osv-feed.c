@@ -45,8 +45,7 @@ static int on_record(const struct tplx_json_doc *doc,
 	}
 	error = tplc_advisory_build_finish(&f->p.b, &adv);
 	if (error == 0)
-		error = f->cb(adv, f->cbdata);
-	tplc_advisory_free(adv);
+		error = f->cb(adv, f->cbdata); /* which owns adv now */
 	return error;
 }
 

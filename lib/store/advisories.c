@@ -1,8 +1,12 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Advisories and the vulnerabilities they name. */
+/*
+ * Advisories and the vulnerabilities they name: the rows one advisory
+ * becomes.  advisory-import.c feeds a file's worth through one writer.
+ */
 #include <stdio.h>
 #include <string.h>
 
+#include "advisory-writer.h"
 #include "internal.h"
 #include "tplc/cpe.h"
 #include "tplc/purl.h"
@@ -106,14 +110,6 @@ static const char *const clear_sql[] = {
 #define CLEAR_COUNT (sizeof(clear_sql) / sizeof(clear_sql[0]))
 
 /*
- * A feed file is one transaction: with SQLite's default 2 MB page cache a
- * large one spills its pages to the WAL again and again while indexes
- * grow.  A bounded cache (pages are only taken as they are touched) lets
- * each page be written once, at commit.
- */
-#define IMPORT_CACHE_PRAGMA "PRAGMA cache_size=-262144" /* KiB: 256 MiB */
-
-/*
  * A feed names the same packages and products again and again (NVD's CPEs
  * differ mostly in their version, which the key leaves out): the last keys
  * made, by the identity as written, spare parsing it again.  Direct-mapped
@@ -180,23 +176,21 @@ static int cached_key(struct key_cache *c, const char *s, key_fn fn,
 	return key == NULL;
 }
 
-struct tplc_advisory_import {
+struct tplc_store__advisory_writer {
 	struct tplc_store *store;
 	const char *file;
+	char imported_at[21]; /* the context's clock when the writer opened */
 	sqlite3_stmt *advisory, *advisory_id_stmt, *vuln, *alias;
 	sqlite3_stmt *advisory_vuln, *metric;
 	sqlite3_stmt *affected, *clear[CLEAR_COUNT];
 	long long advisory_id;
 	struct tplc_import_stats *stats;
 	struct key_cache purls, cpes;
-	int error;              /* the first failed add: end rolls back */
-	size_t count;           /* advisories added */
-	struct tplc_error *err; /* begin's: where end reports */
 };
 
 /*
  * Every string bound here (the advisory's arena, the file name, the
- * context's clock) outlives the step and the reset that follows it, so
+ * writer's clock) outlives the step and the reset that follows it, so
  * SQLite need not copy it.
  */
 static void bind_str(sqlite3_stmt *stmt, int index, const char *value)
@@ -207,11 +201,11 @@ static void bind_str(sqlite3_stmt *stmt, int index, const char *value)
 		sqlite3_bind_text(stmt, index, value, -1, SQLITE_STATIC);
 }
 
-static int upsert_advisory(struct tplc_advisory_import *im,
+static int upsert_advisory(struct tplc_store__advisory_writer *w,
                            const struct tplc_advisory *a,
                            struct tplc_error *err)
 {
-	sqlite3_stmt *stmt = im->advisory;
+	sqlite3_stmt *stmt = w->advisory;
 	size_t i;
 	int error;
 
@@ -222,30 +216,30 @@ static int upsert_advisory(struct tplc_advisory_import *im,
 	bind_str(stmt, 5, a->published);
 	bind_str(stmt, 6, a->modified);
 	bind_str(stmt, 7, a->url);
-	bind_str(stmt, 8, im->file);
-	bind_str(stmt, 9, tplc_ctx_now(im->store->ctx));
+	bind_str(stmt, 8, w->file);
+	bind_str(stmt, 9, w->imported_at);
 	/* an insert sets the last rowid, the upsert's update does not: a new
 	 * advisory has nothing to clear */
-	sqlite3_set_last_insert_rowid(im->store->db, 0);
-	error = tplc_store__step_done(im->store, stmt, err,
+	sqlite3_set_last_insert_rowid(w->store->db, 0);
+	error = tplc_store__step_done(w->store, stmt, err,
 	                              "cannot record advisory");
-	im->advisory_id = sqlite3_last_insert_rowid(im->store->db);
-	if (error != 0 || im->advisory_id != 0)
+	w->advisory_id = sqlite3_last_insert_rowid(w->store->db);
+	if (error != 0 || w->advisory_id != 0)
 		return error;
-	bind_str(im->advisory_id_stmt, 1, a->source);
-	bind_str(im->advisory_id_stmt, 2, a->id);
-	error = tplc_store__step_id_keep(im->store, im->advisory_id_stmt,
-	                                 &im->advisory_id, err,
+	bind_str(w->advisory_id_stmt, 1, a->source);
+	bind_str(w->advisory_id_stmt, 2, a->id);
+	error = tplc_store__step_id_keep(w->store, w->advisory_id_stmt,
+	                                 &w->advisory_id, err,
 	                                 "cannot find advisory");
 	for (i = 0; error == 0 && i < CLEAR_COUNT; i++) {
-		sqlite3_bind_int64(im->clear[i], 1, im->advisory_id);
-		error = tplc_store__step_done(im->store, im->clear[i], err,
+		sqlite3_bind_int64(w->clear[i], 1, w->advisory_id);
+		error = tplc_store__step_done(w->store, w->clear[i], err,
 		                              "cannot replace advisory");
 	}
 	return error;
 }
 
-static int insert_metrics(struct tplc_advisory_import *im,
+static int insert_metrics(struct tplc_store__advisory_writer *w,
                           const struct tplc_vuln *v, struct tplc_error *err)
 {
 	size_t i;
@@ -256,72 +250,72 @@ static int insert_metrics(struct tplc_advisory_import *im,
 
 		if (m->version == NULL)
 			continue;
-		sqlite3_bind_int64(im->metric, 1, im->advisory_id);
-		bind_str(im->metric, 2, v->id);
-		bind_str(im->metric, 3, m->version);
-		bind_str(im->metric, 4, m->vector);
-		tplc_store__bind_double(im->metric, 5, m->score,
+		sqlite3_bind_int64(w->metric, 1, w->advisory_id);
+		bind_str(w->metric, 2, v->id);
+		bind_str(w->metric, 3, m->version);
+		bind_str(w->metric, 4, m->vector);
+		tplc_store__bind_double(w->metric, 5, m->score,
 		                        m->score >= 0.0);
-		bind_str(im->metric, 6, m->source);
-		bind_str(im->metric, 7, m->type);
-		error = tplc_store__step_done(im->store, im->metric, err,
+		bind_str(w->metric, 6, m->source);
+		bind_str(w->metric, 7, m->type);
+		error = tplc_store__step_done(w->store, w->metric, err,
 		                              "cannot record metric");
 	}
 	return error;
 }
 
-static int insert_vuln(struct tplc_advisory_import *im,
+static int insert_vuln(struct tplc_store__advisory_writer *w,
                        const struct tplc_vuln *v, struct tplc_error *err)
 {
 	int has_score = v->cvss_score >= 0.0;
 	size_t i;
 	int error;
 
-	bind_str(im->vuln, 1, v->id);
-	bind_str(im->vuln, 2, v->title);
-	bind_str(im->vuln, 3, v->description);
-	bind_str(im->vuln, 4, v->published);
-	bind_str(im->vuln, 5, v->modified);
-	bind_str(im->vuln, 6, v->cwe);
-	tplc_store__bind_double(im->vuln, 7, v->cvss_score, has_score);
-	bind_str(im->vuln, 8, v->cvss_vector);
-	sqlite3_bind_int(im->vuln, 9, v->kev);
-	bind_str(im->vuln, 10, v->kev_date_added);
-	bind_str(im->vuln, 11, v->kev_due_date);
-	bind_str(im->vuln, 12, v->kev_ransomware);
-	bind_str(im->vuln, 13, v->kev_action);
-	bind_str(im->vuln, 14, v->kev_vendor);
-	bind_str(im->vuln, 15, v->kev_product);
-	bind_str(im->vuln, 16, v->withdrawn);
-	tplc_store__bind_double(im->vuln, 17, v->epss, v->has_epss);
-	tplc_store__bind_double(im->vuln, 18, v->epss_percentile, v->has_epss);
-	bind_str(im->vuln, 19, v->epss_date);
-	bind_str(im->vuln, 20, v->epss_model);
-	error = tplc_store__step_done(im->store, im->vuln, err,
+	bind_str(w->vuln, 1, v->id);
+	bind_str(w->vuln, 2, v->title);
+	bind_str(w->vuln, 3, v->description);
+	bind_str(w->vuln, 4, v->published);
+	bind_str(w->vuln, 5, v->modified);
+	bind_str(w->vuln, 6, v->cwe);
+	tplc_store__bind_double(w->vuln, 7, v->cvss_score, has_score);
+	bind_str(w->vuln, 8, v->cvss_vector);
+	sqlite3_bind_int(w->vuln, 9, v->kev);
+	bind_str(w->vuln, 10, v->kev_date_added);
+	bind_str(w->vuln, 11, v->kev_due_date);
+	bind_str(w->vuln, 12, v->kev_ransomware);
+	bind_str(w->vuln, 13, v->kev_action);
+	bind_str(w->vuln, 14, v->kev_vendor);
+	bind_str(w->vuln, 15, v->kev_product);
+	bind_str(w->vuln, 16, v->withdrawn);
+	tplc_store__bind_double(w->vuln, 17, v->epss, v->has_epss);
+	tplc_store__bind_double(w->vuln, 18, v->epss_percentile, v->has_epss);
+	bind_str(w->vuln, 19, v->epss_date);
+	bind_str(w->vuln, 20, v->epss_model);
+	error = tplc_store__step_done(w->store, w->vuln, err,
 	                              "cannot record vulnerability");
 	for (i = 0; error == 0 && i < v->alias_count; i++) {
-		bind_str(im->alias, 1, v->aliases[i]);
-		bind_str(im->alias, 2, v->id);
-		error = tplc_store__step_done(im->store, im->alias, err,
+		bind_str(w->alias, 1, v->aliases[i]);
+		bind_str(w->alias, 2, v->id);
+		error = tplc_store__step_done(w->store, w->alias, err,
 		                              "cannot record alias");
 	}
 	if (error == 0) {
-		sqlite3_bind_int64(im->advisory_vuln, 1, im->advisory_id);
-		bind_str(im->advisory_vuln, 2, v->id);
-		tplc_store__bind_double(im->advisory_vuln, 3, v->cvss_score,
+		sqlite3_bind_int64(w->advisory_vuln, 1, w->advisory_id);
+		bind_str(w->advisory_vuln, 2, v->id);
+		tplc_store__bind_double(w->advisory_vuln, 3, v->cvss_score,
 		                        has_score);
-		bind_str(im->advisory_vuln, 4, v->cvss_vector);
-		error = tplc_store__step_done(im->store, im->advisory_vuln, err,
+		bind_str(w->advisory_vuln, 4, v->cvss_vector);
+		error = tplc_store__step_done(w->store, w->advisory_vuln, err,
 		                              "cannot record score");
 	}
 	if (error == 0)
-		error = insert_metrics(im, v, err);
+		error = insert_metrics(w, v, err);
 	if (error == 0)
-		im->stats->vulns++;
+		w->stats->vulns++;
 	return error;
 }
 
-static int insert_affected(struct tplc_advisory_import *im,
+static int insert_affected(struct tplc_store__advisory_writer *w,
                            const struct tplc_advisory *a,
                            const struct tplc_affected *af,
                            struct tplc_error *err)
@@ -335,152 +329,133 @@ static int insert_affected(struct tplc_advisory_import *im,
 		                      " of %zu",
 		                      af->vuln, a->vuln_count);
 	/* an identity we cannot read is kept as written, unmatched */
-	error = cached_key(&im->purls, af->purl, tplc_purl_package_key, &key);
+	error = cached_key(&w->purls, af->purl, tplc_purl_package_key, &key);
 	if (error == 0)
-		error = cached_key(&im->cpes, af->cpe, tplc_cpe_key, &cpe_key);
+		error = cached_key(&w->cpes, af->cpe, tplc_cpe_key, &cpe_key);
 	if (error == TPLC_ENOMEM)
 		return tplc_error_set(err, TPLC_ENOMEM, "out of memory");
 	if (error != 0)
-		im->stats->warnings++;
-	sqlite3_bind_int64(im->affected, 1, im->advisory_id);
-	bind_str(im->affected, 2, a->vulns[af->vuln].id);
-	bind_str(im->affected, 3, key);
-	bind_str(im->affected, 4, af->vendor);
-	bind_str(im->affected, 5, af->product);
-	bind_str(im->affected, 6, af->range);
-	bind_str(im->affected, 7, af->range_text);
-	bind_str(im->affected, 8, tplc_status_name(af->status));
-	bind_str(im->affected, 9, af->fixed_in);
-	bind_str(im->affected, 10, af->remediation);
-	bind_str(im->affected, 11, af->cpe);
-	bind_str(im->affected, 12, cpe_key);
-	sqlite3_bind_int64(im->affected, 13, af->config);
-	sqlite3_bind_int64(im->affected, 14, af->node);
-	sqlite3_bind_int(im->affected, 15, af->platform);
-	bind_str(im->affected, 16, af->justification);
-	bind_str(im->affected, 17, af->detail);
-	error = tplc_store__step_done(im->store, im->affected, err,
+		w->stats->warnings++;
+	sqlite3_bind_int64(w->affected, 1, w->advisory_id);
+	bind_str(w->affected, 2, a->vulns[af->vuln].id);
+	bind_str(w->affected, 3, key);
+	bind_str(w->affected, 4, af->vendor);
+	bind_str(w->affected, 5, af->product);
+	bind_str(w->affected, 6, af->range);
+	bind_str(w->affected, 7, af->range_text);
+	bind_str(w->affected, 8, tplc_status_name(af->status));
+	bind_str(w->affected, 9, af->fixed_in);
+	bind_str(w->affected, 10, af->remediation);
+	bind_str(w->affected, 11, af->cpe);
+	bind_str(w->affected, 12, cpe_key);
+	sqlite3_bind_int64(w->affected, 13, af->config);
+	sqlite3_bind_int64(w->affected, 14, af->node);
+	sqlite3_bind_int(w->affected, 15, af->platform);
+	bind_str(w->affected, 16, af->justification);
+	bind_str(w->affected, 17, af->detail);
+	error = tplc_store__step_done(w->store, w->affected, err,
 	                              "cannot record affected product");
 	if (error == 0)
-		im->stats->affected++;
+		w->stats->affected++;
 	return error;
 }
 
-static void finalize_all(struct tplc_advisory_import *im)
+void tplc_store__advisory_writer_close(struct tplc_store__advisory_writer *w)
 {
 	size_t i;
 
-	sqlite3_finalize(im->advisory);
-	sqlite3_finalize(im->advisory_id_stmt);
-	sqlite3_finalize(im->vuln);
-	sqlite3_finalize(im->alias);
-	sqlite3_finalize(im->advisory_vuln);
-	sqlite3_finalize(im->metric);
-	sqlite3_finalize(im->affected);
+	if (w == NULL)
+		return;
+	sqlite3_finalize(w->advisory);
+	sqlite3_finalize(w->advisory_id_stmt);
+	sqlite3_finalize(w->vuln);
+	sqlite3_finalize(w->alias);
+	sqlite3_finalize(w->advisory_vuln);
+	sqlite3_finalize(w->metric);
+	sqlite3_finalize(w->affected);
 	for (i = 0; i < CLEAR_COUNT; i++)
-		sqlite3_finalize(im->clear[i]);
+		sqlite3_finalize(w->clear[i]);
+	key_cache_free(&w->purls);
+	key_cache_free(&w->cpes);
+	tplx_free(w);
 }
 
-int tplc_store_advisory_import_begin(struct tplc_advisory_import **out,
+int tplc_store__advisory_writer_open(struct tplc_store__advisory_writer **out,
                                      struct tplc_store *store, const char *file,
+                                     struct tplc_import_stats *stats,
                                      struct tplc_error *err)
 {
-	struct tplc_advisory_import *im = tplx_calloc(1, sizeof(*im));
+	struct tplc_store__advisory_writer *w = tplx_calloc(1, sizeof(*w));
 	const struct {
 		sqlite3_stmt **stmt;
 		const char *sql;
 	} prepare[] = {
-		{ &im->advisory, advisory_sql },
-		{ &im->advisory_id_stmt, advisory_id_sql },
-		{ &im->vuln, vuln_sql },
-		{ &im->alias, alias_sql },
-		{ &im->advisory_vuln, advisory_vuln_sql },
-		{ &im->metric, metric_sql },
-		{ &im->affected, affected_sql },
-		{ &im->clear[0], clear_sql[0] },
-		{ &im->clear[1], clear_sql[1] },
-		{ &im->clear[2], clear_sql[2] },
+		{ &w->advisory, advisory_sql },
+		{ &w->advisory_id_stmt, advisory_id_sql },
+		{ &w->vuln, vuln_sql },
+		{ &w->alias, alias_sql },
+		{ &w->advisory_vuln, advisory_vuln_sql },
+		{ &w->metric, metric_sql },
+		{ &w->affected, affected_sql },
+		{ &w->clear[0], clear_sql[0] },
+		{ &w->clear[1], clear_sql[1] },
+		{ &w->clear[2], clear_sql[2] },
 	};
 	size_t i;
-	int error;
+	int error = 0;
 
 	*out = NULL;
-	if (im == NULL)
+	if (w == NULL)
 		return tplc_error_set(err, TPLC_ENOMEM, "out of memory");
-	im->store = store;
-	im->file = file;
-	im->err = err;
-	error = tplc_store__exec(store, IMPORT_CACHE_PRAGMA, err);
-	if (error == 0)
-		error = tplc_store__import_begin(store, err);
-	if (error < 0) {
-		tplx_free(im);
-		return error;
-	}
+	w->store = store;
+	w->file = file;
+	w->stats = stats;
+	/* one clock for the file, read here: a store thread must not touch
+	 * the context */
+	snprintf(w->imported_at, sizeof(w->imported_at), "%s",
+	         tplc_ctx_now(store->ctx));
 	for (i = 0; error == 0 && i < sizeof(prepare) / sizeof(prepare[0]); i++)
 		error = tplc_store__prepare(store, prepare[i].stmt,
 		                            prepare[i].sql, err);
-	if (error < 0)
-		return tplc_store_advisory_import_end(im, error);
-	*out = im;
+	if (error < 0) {
+		tplc_store__advisory_writer_close(w);
+		return error;
+	}
+	*out = w;
 	return 0;
 }
 
 _Static_assert(CLEAR_COUNT == 3, "prepare every clear statement");
 
-int tplc_store_advisory_import_add(struct tplc_advisory_import *im,
-                                   const struct tplc_advisory *advisory,
-                                   struct tplc_import_stats *stats,
-                                   struct tplc_error *err)
+int tplc_store__advisory_writer_add(struct tplc_store__advisory_writer *w,
+                                    const struct tplc_advisory *advisory,
+                                    struct tplc_error *err)
 {
 	size_t i;
 	int error;
 
-	if (im->error < 0)
-		return tplc_error_set(err, TPLC_EINVAL,
-		                      "import already failed");
-	im->stats = stats;
-	error = upsert_advisory(im, advisory, err);
+	error = upsert_advisory(w, advisory, err);
 	for (i = 0; error == 0 && i < advisory->vuln_count; i++)
-		error = insert_vuln(im, &advisory->vulns[i], err);
+		error = insert_vuln(w, &advisory->vulns[i], err);
 	for (i = 0; error == 0 && i < advisory->affected_count; i++)
-		error = insert_affected(im, advisory, &advisory->affected[i],
+		error = insert_affected(w, advisory, &advisory->affected[i],
 		                        err);
-	if (error < 0) {
-		im->error = error;
-		return error;
-	}
-	stats->added++;
-	im->count++;
-	return 0;
+	if (error == 0)
+		w->stats->added++;
+	return error;
 }
 
 /* One audit entry per file, not per advisory: a feed holds 300,000. */
-static int audit_feed(struct tplc_advisory_import *im)
+int tplc_store__advisory_audit(struct tplc_store *store, const char *file,
+                               size_t count, struct tplc_error *err)
 {
-	char count[24];
-	const char *detail[] = { "advisories", count, NULL };
+	char text[24];
+	const char *detail[] = { "advisories", text, NULL };
 
-	snprintf(count, sizeof(count), "%zu", im->count);
-	return tplc_store__audit(im->store, NULL, "import.advisories",
-	                         im->file != NULL ? im->file : "advisories",
-	                         detail, im->err);
-}
-
-int tplc_store_advisory_import_end(struct tplc_advisory_import *im, int error)
-{
-	if (im == NULL)
-		return error;
-	if (error == 0)
-		error = im->error;
-	if (error == 0 && im->count > 0)
-		error = audit_feed(im);
-	finalize_all(im);
-	key_cache_free(&im->purls);
-	key_cache_free(&im->cpes);
-	error = tplc_store__import_end(im->store, error);
-	tplx_free(im);
-	return error;
+	snprintf(text, sizeof(text), "%zu", count);
+	return tplc_store__audit(store, NULL, "import.advisories",
+	                         file != NULL ? file : "advisories", detail,
+	                         err);
 }
 
 int tplc_store_import_advisory(struct tplc_store *store,
@@ -489,15 +464,18 @@ int tplc_store_import_advisory(struct tplc_store *store,
                                struct tplc_import_stats *stats,
                                struct tplc_error *err)
 {
-	struct tplc_advisory_import *im;
+	struct tplc_store__advisory_writer *w = NULL;
 	int error;
 
 	memset(stats, 0, sizeof(*stats));
-	error = tplc_store_advisory_import_begin(&im, store, file, err);
+	error = tplc_store__import_begin(store, err);
+	if (error < 0)
+		return error;
+	error = tplc_store__advisory_writer_open(&w, store, file, stats, err);
 	if (error == 0)
-		error = tplc_store_advisory_import_add(im, advisory, stats,
-		                                       err);
-	if (im != NULL)
-		error = tplc_store_advisory_import_end(im, error);
-	return error;
+		error = tplc_store__advisory_writer_add(w, advisory, err);
+	if (error == 0)
+		error = tplc_store__advisory_audit(store, file, 1, err);
+	tplc_store__advisory_writer_close(w);
+	return tplc_store__import_end(store, error);
 }

@@ -1,26 +1,32 @@
 /* SPDX-License-Identifier: Apache-2.0 */
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "alloc.h"
 
-/* Failure injection for tests; negative means "never fail". */
-static long fail_countdown = -1;
+/*
+ * Failure injection for tests; negative means "never fail".  Atomic: a
+ * scan or an import allocates on several threads, and each allocation
+ * must count once.
+ */
+static _Atomic long fail_countdown = -1;
 
 void tplx_alloc_fail_after(long n)
 {
-	fail_countdown = n;
+	atomic_store(&fail_countdown, n);
 }
 
 static int should_fail(void)
 {
-	if (fail_countdown < 0)
-		return 0;
-	if (fail_countdown == 0)
-		return 1;
-	fail_countdown--;
-	return 0;
+	long n = atomic_load_explicit(&fail_countdown, memory_order_relaxed);
+
+	while (n > 0 && !atomic_compare_exchange_weak_explicit(
+	                        &fail_countdown, &n, n - 1,
+	                        memory_order_relaxed, memory_order_relaxed))
+		;
+	return n == 0;
 }
 
 void *tplx_malloc(size_t size)

@@ -34,7 +34,7 @@ static void out(struct dump *d, const char *fmt, ...)
 
 #define S(s) ((s) ? (s) : "-")
 
-static int collect(const struct tplc_advisory *adv, void *data)
+static int dump_advisory(const struct tplc_advisory *adv, void *data)
 {
 	struct dump *d = data;
 	const struct tplc_vuln *v;
@@ -74,6 +74,14 @@ static int collect(const struct tplc_advisory *adv, void *data)
 		    S(a->range_text));
 	}
 	return 0;
+}
+
+static int collect(struct tplc_advisory *adv, void *data)
+{
+	int error = dump_advisory(adv, data);
+
+	tplc_advisory_free(adv);
+	return error;
 }
 
 static int walk(const char *text, size_t len, const char *source,
@@ -349,9 +357,9 @@ static void test_nvd__callback_error_stops(void **state)
 	}
 }
 
-static int count(const struct tplc_advisory *adv, void *data)
+static int count(struct tplc_advisory *adv, void *data)
 {
-	(void)adv;
+	tplc_advisory_free(adv);
 	++*(size_t *)data;
 	return 0;
 }

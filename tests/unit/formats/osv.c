@@ -771,7 +771,7 @@ struct seen {
 	int stop_at; /* the cb fails on this record (1-based), 0 never */
 };
 
-static int collect(const struct tplc_advisory *adv, void *data)
+static int collect(struct tplc_advisory *adv, void *data)
 {
 	struct seen *s = data;
 
@@ -780,6 +780,7 @@ static int collect(const struct tplc_advisory *adv, void *data)
 	if (s->count < 8)
 		snprintf(s->ids[s->count], sizeof(s->ids[0]), "%s", adv->id);
 	s->count++;
+	tplc_advisory_free(adv);
 	return (int)s->count == s->stop_at ? TPLC_ESTORE : 0;
 }
 

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The store's promises: a fresh database gets the whole schema; an import
- * that fails half way leaves nothing behind; a scan survives running out
- * of memory at every allocation.
+ * that fails half way leaves nothing behind (a feed written on a store
+ * thread too); a scan survives running out of memory at every allocation.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "test.h"
+#include "tplc/advisory.h"
 #include "tplc/match.h"
 #include "tplc/store.h"
 #include "util/alloc.h"
@@ -106,6 +107,114 @@ static void test_store__failed_import_leaves_nothing(void **state)
 	assert_int_equal(count(f, "devices"), 1);
 }
 
+/* the audit entries of feed imports (count's table is pasted in) */
+#define FEED_AUDITS "audit_log WHERE action = 'import.advisories'"
+
+/* OSV record i of a feed, as the parser hands it over. */
+static struct tplc_advisory *feed_record(int i)
+{
+	struct tplc_advisory *adv = NULL;
+	struct tplc_error err;
+	char text[512];
+
+	snprintf(text, sizeof(text),
+	         "{\"id\": \"GHSA-test-%04d\","
+	         " \"modified\": \"2026-01-01T00:00:00Z\","
+	         " \"affected\": [{\"package\": {\"ecosystem\": \"npm\","
+	         " \"name\": \"p%d\"}, \"ranges\": [{\"type\": \"SEMVER\","
+	         " \"events\": [{\"introduced\": \"0\"},"
+	         " {\"fixed\": \"1.0.%d\"}]}]}]}",
+	         i, i, i);
+	assert_int_equal(
+	        tplc_osv_parse(&adv, text, strlen(text), "feed.json", &err), 0);
+	return adv;
+}
+
+/* A feed import begun on f's store, records 0 to n - 1 given to it. */
+static struct tplc_advisory_import *give_feed(struct fixture *f, int n,
+                                              struct tplc_import_stats *stats,
+                                              struct tplc_error *err)
+{
+	struct tplc_advisory_import *im;
+	int i;
+
+	assert_int_equal(tplc_store_advisory_import_begin(
+	                         &im, f->store, "feed.json", stats, err),
+	                 0);
+	for (i = 0; i < n; i++)
+		assert_int_equal(
+		        tplc_store_advisory_import_give(im, feed_record(i)), 0);
+	return im;
+}
+
+/* More records than the store thread's queue holds: every one written,
+ * the totals told once the import ends, one audit entry. */
+static void test_store__feed_import_writes_every_record(void **state)
+{
+	struct fixture *f = *state;
+	struct tplc_import_stats stats;
+	struct tplc_error err;
+
+	assert_int_equal(tplc_store_advisory_import_end(
+	                         give_feed(f, 1000, &stats, &err), 0),
+	                 0);
+	assert_int_equal(stats.added, 1000);
+	assert_int_equal(stats.vulns, 1000);
+	assert_int_equal(stats.affected, 1000);
+	assert_int_equal(count(f, "advisories"), 1000);
+	assert_int_equal(count(f, "affected"), 1000);
+	assert_int_equal(count(f, FEED_AUDITS), 1);
+}
+
+/* A record the store refuses, in the middle of a feed: the caller hears
+ * of it (a later give refuses, or end), and nothing of the feed stays. */
+static void test_store__feed_import_write_fails(void **state)
+{
+	struct fixture *f = *state;
+	struct tplc_advisory_import *im;
+	struct tplc_advisory *adv;
+	struct tplc_import_stats stats;
+	struct tplc_error err;
+	char msg[1024];
+	int i, error = 0;
+
+	assert_int_equal(tplc_store_advisory_import_begin(
+	                         &im, f->store, "feed.json", &stats, &err),
+	                 0);
+	for (i = 0; i < 1000 && error == 0; i++) {
+		adv = feed_record(i);
+		/* record 300 names a vulnerability it lacks */
+		if (i == 300)
+			adv->affected[0].vuln = 5;
+		error = tplc_store_advisory_import_give(im, adv);
+	}
+	if (error != 0) {
+		assert_int_equal(error, TPLC_ERROR);
+		assert_true(i > 300);
+	}
+	assert_int_equal(tplc_store_advisory_import_end(im, error), TPLC_ERROR);
+	assert_string_equal(tplc_error_format(&err, msg, sizeof(msg)),
+	                    "affected entry names vulnerability 5 of 1");
+	assert_int_equal(count(f, "advisories"), 0);
+	assert_int_equal(count(f, "vulnerabilities"), 0);
+	assert_int_equal(count(f, "affected"), 0);
+	assert_int_equal(count(f, FEED_AUDITS), 0);
+}
+
+/* The parser fails after records were given: none of them stays. */
+static void test_store__feed_import_caller_fails(void **state)
+{
+	struct fixture *f = *state;
+	struct tplc_import_stats stats;
+	struct tplc_error err;
+
+	assert_int_equal(tplc_store_advisory_import_end(
+	                         give_feed(f, 500, &stats, &err), TPLC_EPARSE),
+	                 TPLC_EPARSE);
+	assert_int_equal(count(f, "advisories"), 0);
+	assert_int_equal(count(f, "affected"), 0);
+}
+
 /* An advisory naming a package, an SBOM with that package: one
  * finding, whatever allocation fails on the way. */
 static void test_store__scan_out_of_memory(void **state)
@@ -171,6 +280,13 @@ int main(void)
 		cmocka_unit_test_setup_teardown(
 		        test_store__failed_import_leaves_nothing, setup,
 		        teardown),
+		cmocka_unit_test_setup_teardown(
+		        test_store__feed_import_writes_every_record, setup,
+		        teardown),
+		cmocka_unit_test_setup_teardown(
+		        test_store__feed_import_write_fails, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		        test_store__feed_import_caller_fails, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_store__scan_out_of_memory,
 		                                setup, teardown),
 	};
