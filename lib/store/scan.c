@@ -50,9 +50,12 @@ static int each_component_stmt(
 }
 
 /* sbom id -> product version id, for the whole-fleet read */
+struct sbom_pair {
+	long long sbom, product_version;
+};
+
 struct sbom_map {
-	long long *ids; /* pairs: sbom, product version; by sbom */
-	size_t count;
+	struct tplx_vec pairs; /* struct sbom_pair, by sbom */
 };
 
 static int read_fail(sqlite3 *db, struct tplc_error *err, const char *what)
@@ -63,8 +66,8 @@ static int read_fail(sqlite3 *db, struct tplc_error *err, const char *what)
 
 static int read_sboms(sqlite3 *db, struct sbom_map *map, struct tplc_error *err)
 {
+	struct sbom_pair *pair;
 	sqlite3_stmt *stmt = NULL;
-	size_t cap = 0;
 	int error = 0, rc = SQLITE_DONE;
 
 	if (sqlite3_prepare_v2(db,
@@ -73,22 +76,14 @@ static int read_sboms(sqlite3 *db, struct sbom_map *map, struct tplc_error *err)
 	                       -1, &stmt, NULL) != SQLITE_OK)
 		return read_fail(db, err, "cannot read SBOMs");
 	while (error == 0 && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (map->count == cap) {
-			long long *ids;
-
-			cap = cap ? cap * 2 : 256;
-			ids = tplx_reallocarray(map->ids, cap,
-			                        2 * sizeof(*ids));
-			if (ids == NULL) {
-				error = tplc_error_set(err, TPLC_ENOMEM,
-				                       "out of memory");
-				break;
-			}
-			map->ids = ids;
+		pair = tplx_vec_push(&map->pairs, sizeof(*pair));
+		if (pair == NULL) {
+			error = tplc_error_set(err, TPLC_ENOMEM,
+			                       "out of memory");
+			break;
 		}
-		map->ids[2 * map->count] = sqlite3_column_int64(stmt, 0);
-		map->ids[2 * map->count + 1] = sqlite3_column_int64(stmt, 1);
-		map->count++;
+		pair->sbom = sqlite3_column_int64(stmt, 0);
+		pair->product_version = sqlite3_column_int64(stmt, 1);
 	}
 	if (error == 0 && rc != SQLITE_DONE)
 		error = read_fail(db, err, "cannot read SBOMs");
@@ -98,14 +93,15 @@ static int read_sboms(sqlite3 *db, struct sbom_map *map, struct tplc_error *err)
 
 static long long product_version_of(const struct sbom_map *map, long long sbom)
 {
-	size_t a = 0, b = map->count;
+	const struct sbom_pair *pairs = map->pairs.items;
+	size_t a = 0, b = map->pairs.count;
 
 	while (a < b) {
 		size_t mid = a + (b - a) / 2;
 
-		if (map->ids[2 * mid] == sbom)
-			return map->ids[2 * mid + 1];
-		if (map->ids[2 * mid] < sbom)
+		if (pairs[mid].sbom == sbom)
+			return pairs[mid].product_version;
+		if (pairs[mid].sbom < sbom)
 			a = mid + 1;
 		else
 			b = mid;
@@ -121,7 +117,7 @@ static int each_component_db(sqlite3 *db,
                              void *data, struct tplc_error *err)
 {
 	struct tplc_store__component row;
-	struct sbom_map map = { NULL, 0 };
+	struct sbom_map map = { { NULL, 0, 0 } };
 	sqlite3_stmt *stmt = NULL;
 	int error, rc = SQLITE_DONE;
 
@@ -149,7 +145,7 @@ static int each_component_db(sqlite3 *db,
 	if (error == 0 && rc != SQLITE_DONE)
 		error = read_fail(db, err, "cannot read components");
 	sqlite3_finalize(stmt);
-	tplx_free(map.ids);
+	tplx_free(map.pairs.items);
 	return error;
 }
 
