@@ -245,6 +245,46 @@ static int parse_files(const struct parse *p, const struct tplx_json *arr,
 	return 0;
 }
 
+/* What a manifest and a receipt each are: its type, the members it may
+ * have, those it reads, how their texts are checked, and whether its
+ * files[] are a receipt's. */
+struct document {
+	const char *type;
+	const char *const *known;
+	const struct tplx_json_field *fields;
+	size_t field_count;
+	const struct text_member *checks;
+	size_t check_count;
+	bool receipt;
+};
+
+/* A document of shape d at root.  *files is the array d's fields read
+ * (it is set once they are). */
+static int parse_document(const struct parse *p, const struct tplx_json *root,
+                          const struct document *d,
+                          const struct tplx_json *const *files,
+                          const struct tplc_docs_file **out, size_t *count)
+{
+	struct tplx_jpath path = TPLX_JPATH_ROOT, at;
+	int error;
+
+	error = tplx_json_expect(p->doc, root, &path, TPLX_JSON_OBJECT, p->err);
+	if (error == 0)
+		error = tplx_json_only_known(p->doc, root, &path, d->known,
+		                             p->err);
+	if (error == 0)
+		error = header(p, root, &path, d->type);
+	if (error == 0)
+		error = tplx_json_fields(p->doc, root, &path, d->fields,
+		                         d->field_count, p->err);
+	if (error == 0)
+		error = texts(p, root, &path, d->checks, d->check_count);
+	at = tplx_jpath_key(&path, "files");
+	if (error == 0)
+		error = parse_files(p, *files, &at, d->receipt, out, count);
+	return error;
+}
+
 static int parse_manifest(const struct parse *p, const struct tplx_json *root,
                           struct tplc_docs_manifest *m)
 {
@@ -269,26 +309,18 @@ static int parse_manifest(const struct parse *p, const struct tplx_json *root,
 		{ "product_version", TEXT_PLAIN, &m->product_version },
 		{ "created", TEXT_DATE, &m->created },
 	};
-	struct tplx_jpath path = TPLX_JPATH_ROOT, at;
-	int error;
+	const struct document shape = {
+		.type = MANIFEST_TYPE,
+		.known = known,
+		.fields = fields,
+		.field_count = TPLX_FIELDS_COUNT(fields),
+		.checks = checks,
+		.check_count = sizeof(checks) / sizeof(*checks),
+		.receipt = false,
+	};
 
-	error = tplx_json_expect(p->doc, root, &path, TPLX_JSON_OBJECT, p->err);
-	if (error == 0)
-		error = tplx_json_only_known(p->doc, root, &path, known,
-		                             p->err);
-	if (error == 0)
-		error = header(p, root, &path, MANIFEST_TYPE);
-	if (error == 0)
-		error = tplx_json_fields(p->doc, root, &path, fields,
-		                         TPLX_FIELDS_COUNT(fields), p->err);
-	if (error == 0)
-		error = texts(p, root, &path, checks,
-		              sizeof(checks) / sizeof(*checks));
-	at = tplx_jpath_key(&path, "files");
-	if (error == 0)
-		error = parse_files(p, files, &at, false, &m->files,
-		                    &m->file_count);
-	return error;
+	return parse_document(p, root, &shape, &files, &m->files,
+	                      &m->file_count);
 }
 
 static int parse_receipt(const struct parse *p, const struct tplx_json *root,
@@ -326,26 +358,18 @@ static int parse_receipt(const struct parse *p, const struct tplx_json *root,
 		{ "by", TEXT_PLAIN, &r->by },
 		{ "recipient", TEXT_PLAIN, &r->recipient },
 	};
-	struct tplx_jpath path = TPLX_JPATH_ROOT, at;
-	int error;
+	const struct document shape = {
+		.type = RECEIPT_TYPE,
+		.known = known,
+		.fields = fields,
+		.field_count = TPLX_FIELDS_COUNT(fields),
+		.checks = checks,
+		.check_count = sizeof(checks) / sizeof(*checks),
+		.receipt = true,
+	};
 
-	error = tplx_json_expect(p->doc, root, &path, TPLX_JSON_OBJECT, p->err);
-	if (error == 0)
-		error = tplx_json_only_known(p->doc, root, &path, known,
-		                             p->err);
-	if (error == 0)
-		error = header(p, root, &path, RECEIPT_TYPE);
-	if (error == 0)
-		error = tplx_json_fields(p->doc, root, &path, fields,
-		                         TPLX_FIELDS_COUNT(fields), p->err);
-	if (error == 0)
-		error = texts(p, root, &path, checks,
-		              sizeof(checks) / sizeof(*checks));
-	at = tplx_jpath_key(&path, "files");
-	if (error == 0)
-		error = parse_files(p, files, &at, true, &r->files,
-		                    &r->file_count);
-	return error;
+	return parse_document(p, root, &shape, &files, &r->files,
+	                      &r->file_count);
 }
 
 /* Parse text into an arena-owned object of size bytes by fn. */
